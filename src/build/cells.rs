@@ -1,0 +1,496 @@
+//! Table text → cells → logical rows, whatever the extraction layout.
+//!
+//! Layouts are told from the text itself:
+//! - [`Layout::Pipe`]: `a | b |` rows and Markdown tables;
+//! - [`Layout::TabCell`]: Word export, one tab-led cell a line, blank line after a row;
+//! - [`Layout::Tsv`]: browser copy, one row a line, tabs between cells;
+//! - [`Layout::Words`]: anything else (one cell a line, columns aligned with
+//!   spaces, PDF text, everything on one line): cells are white-space words.
+//!
+//! The first three are *grids*: an empty cell keeps its place. In `Words`, an
+//! empty cell leaves no trace, so rows that come out short are ambiguous.
+
+use crate::ast::CellValue;
+use crate::grammar::is_cjk;
+use crate::grammar::number::{is_page_number, is_value_word, parse_cell};
+use crate::lines::{Line, lines_in};
+
+/// How a table was extracted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Pipe-separated rows (HTML converters, Markdown).
+    Pipe,
+    /// One tab-led cell per line (Word export).
+    TabCell,
+    /// One row per line, tab-separated.
+    Tsv,
+    /// Cells separated by white space only.
+    Words,
+}
+
+impl Layout {
+    /// Whether empty cells keep their place.
+    pub fn is_grid(self) -> bool {
+        self != Layout::Words
+    }
+}
+
+/// One cell's text (trimmed) and normalized offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCell {
+    /// Trimmed text (parts of a multi-line cell joined without separator).
+    pub text: String,
+    /// Normalized offset of the first char (or of the cell's place if empty).
+    pub start: usize,
+    /// Normalized offset past the last char.
+    pub end: usize,
+}
+
+impl RawCell {
+    fn from_piece(line: &str, base: usize, from: usize, to: usize) -> RawCell {
+        let piece = line.get(from..to).unwrap_or("");
+        let lead = piece.len() - piece.trim_start().len();
+        let text = piece.trim();
+        RawCell {
+            text: text.to_string(),
+            start: base + from + lead,
+            end: base + from + lead + text.len(),
+        }
+    }
+
+    /// Whether the cell holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether the cell reads as a row or column label rather than a value.
+    pub fn is_label(&self) -> bool {
+        self.text.chars().any(is_cjk) && matches!(parse_cell(&self.text).value, CellValue::Text)
+    }
+}
+
+/// A row as the layout delimits it.
+pub type PhysicalRow = Vec<RawCell>;
+
+/// Detects the layout of the table lines.
+pub fn detect_layout(lines: &[Line<'_>]) -> Layout {
+    let (mut pipe, mut tab_lead, mut tab_inner) = (0usize, 0usize, 0usize);
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        if line.text.contains('|') {
+            pipe += 1;
+        }
+        let inner = line.text.trim_end().trim_start_matches('\t');
+        if line.text.starts_with('\t') && !inner.contains('\t') {
+            tab_lead += 1;
+        } else if inner.contains('\t') {
+            tab_inner += 1;
+        }
+    }
+    if pipe >= 2 && pipe >= tab_lead.max(tab_inner) {
+        Layout::Pipe
+    } else if tab_lead >= 2 && tab_lead > tab_inner {
+        Layout::TabCell
+    } else if tab_inner >= 2 {
+        Layout::Tsv
+    } else {
+        Layout::Words
+    }
+}
+
+fn is_markdown_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+fn pipe_row(line: &Line<'_>) -> PhysicalRow {
+    let text = line.text;
+    let mut bounds = vec![0];
+    bounds.extend(text.match_indices('|').map(|(i, _)| i));
+    bounds.push(text.len());
+    let mut cells: Vec<RawCell> = bounds
+        .windows(2)
+        .enumerate()
+        .filter_map(|(k, w)| {
+            let (&a, &b) = (w.first()?, w.get(1)?);
+            let from = if k == 0 { a } else { a + 1 };
+            Some(RawCell::from_piece(text, line.start, from, b))
+        })
+        .collect();
+    if text.trim_start().starts_with('|') && cells.first().is_some_and(RawCell::is_empty) {
+        cells.remove(0);
+    }
+    if text.contains('|') && cells.last().is_some_and(RawCell::is_empty) {
+        cells.pop();
+    }
+    cells
+}
+
+fn tsv_row(line: &Line<'_>) -> PhysicalRow {
+    let text = line.text;
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for (i, _) in text.match_indices('\t') {
+        cells.push(RawCell::from_piece(text, line.start, from, i));
+        from = i + 1;
+    }
+    cells.push(RawCell::from_piece(text, line.start, from, text.len()));
+    cells
+}
+
+fn tab_cell_rows(lines: &[Line<'_>]) -> Vec<PhysicalRow> {
+    let mut rows = Vec::new();
+    let mut row: PhysicalRow = Vec::new();
+    for line in lines {
+        if line.is_blank() && !line.text.starts_with('\t') {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            continue;
+        }
+        if let Some(rest) = line.text.strip_prefix('\t') {
+            row.push(RawCell::from_piece(rest, line.start + 1, 0, rest.len()));
+        } else if let Some(last) = row.last_mut() {
+            // A continuation line of a multi-line cell.
+            let (start, text) = line.trimmed();
+            if last.text.is_empty() {
+                last.start = start;
+            }
+            last.text.push_str(text);
+            last.end = start + text.len();
+        } else {
+            row.push(RawCell::from_piece(
+                line.text,
+                line.start,
+                0,
+                line.text.len(),
+            ));
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+fn word_cells(lines: &[Line<'_>]) -> PhysicalRow {
+    let mut cells = Vec::new();
+    for line in lines {
+        if is_page_number(line.text) {
+            continue;
+        }
+        let mut word_start: Option<usize> = None;
+        for (i, c) in line
+            .text
+            .char_indices()
+            .chain(std::iter::once((line.text.len(), ' ')))
+        {
+            if c.is_whitespace() || c == '|' {
+                if let Some(s) = word_start.take() {
+                    cells.push(RawCell::from_piece(line.text, line.start, s, i));
+                }
+            } else if word_start.is_none() {
+                word_start = Some(i);
+            }
+        }
+    }
+    cells
+}
+
+/// Splits the table text `start..end` of `text` into physical rows.
+pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<PhysicalRow>) {
+    let lines = lines_in(text, start, end);
+    let layout = detect_layout(&lines);
+    let rows = match layout {
+        Layout::Pipe => lines
+            .iter()
+            .filter(|l| !l.is_blank() && !is_markdown_rule(l.text) && !is_page_number(l.text))
+            .map(pipe_row)
+            .collect(),
+        Layout::Tsv => lines
+            .iter()
+            .filter(|l| !l.is_blank() && !is_page_number(l.text))
+            .map(tsv_row)
+            .collect(),
+        Layout::TabCell => tab_cell_rows(&lines),
+        Layout::Words => vec![word_cells(&lines)],
+    };
+    (layout, rows)
+}
+
+/// A logical table row: its label parts and its value cells.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LogicalRow {
+    /// Label cells, in order.
+    pub labels: Vec<RawCell>,
+    /// Value cells, in order (empty cells included in grid layouts).
+    pub values: Vec<RawCell>,
+}
+
+impl LogicalRow {
+    /// The label parts joined without separator.
+    pub fn label_text(&self) -> String {
+        self.labels.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    /// Whether the row has at least one non-empty value cell.
+    pub fn has_values(&self) -> bool {
+        self.values.iter().any(|c| !c.is_empty())
+    }
+
+    /// Normalized offsets covering the row.
+    pub fn range(&self) -> Option<(usize, usize)> {
+        let all = self.labels.iter().chain(self.values.iter());
+        let start = all.clone().map(|c| c.start).min()?;
+        let end = all.map(|c| c.end).max()?;
+        Some((start, end))
+    }
+}
+
+fn grid_logical(row: &PhysicalRow) -> LogicalRow {
+    // The label zone is the longest prefix of labels and empty slots that
+    // ends with a label; everything after it is a value cell.
+    let mut zone_end = 0;
+    for (k, cell) in row.iter().enumerate() {
+        if cell.is_label() {
+            zone_end = k + 1;
+        } else if !cell.is_empty() {
+            break;
+        }
+    }
+    let (zone, rest) = row.split_at(zone_end.min(row.len()));
+    let mut out = LogicalRow {
+        labels: zone.iter().filter(|c| c.is_label()).cloned().collect(),
+        values: rest.to_vec(),
+    };
+    if !out.has_values() {
+        out.values.clear();
+    }
+    out
+}
+
+/// Groups physical rows into logical rows.
+///
+/// In grids a row keeps its cells; a label-only row followed by a value-only
+/// row is one row (a wrapped label). In `Words`, a row runs from a label to
+/// the last value before the next label.
+pub fn logical_rows(layout: Layout, rows: &[PhysicalRow]) -> Vec<LogicalRow> {
+    let mut out: Vec<LogicalRow> = Vec::new();
+    if layout.is_grid() {
+        for row in rows {
+            let row = grid_logical(row);
+            if row.labels.is_empty() && !row.has_values() {
+                continue;
+            }
+            if let Some(previous) = out.last_mut()
+                && !previous.has_values()
+                && row.labels.is_empty()
+            {
+                previous.values = row.values;
+                continue;
+            }
+            out.push(row);
+        }
+    } else {
+        let mut current = LogicalRow::default();
+        for cell in rows.iter().flatten() {
+            if is_value_word(&cell.text) {
+                current.values.push(cell.clone());
+            } else {
+                if current.has_values() {
+                    out.push(std::mem::take(&mut current));
+                }
+                current.labels.push(cell.clone());
+            }
+        }
+        if !current.labels.is_empty() || current.has_values() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+/// What to do with cells beyond the column count in a grid row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtraCells {
+    /// The first cells are a garbled label slot (table 3).
+    DropLeading,
+    /// The last cells are stray trailing cells (tables 2 and 4).
+    DropTrailing,
+}
+
+/// The outcome of fitting a row's value cells to its columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fit {
+    /// One cell per column. `dropped` cells were set aside; `padded` trailing
+    /// cells were missing from a grid row and read as empty.
+    Cells {
+        /// One per column.
+        cells: Vec<RawCell>,
+        /// Cells set aside.
+        dropped: Vec<RawCell>,
+        /// How many trailing empty cells were added.
+        padded: usize,
+    },
+    /// No cell at all.
+    Empty,
+    /// The cells cannot be aligned with the columns.
+    Ambiguous,
+}
+
+/// Fits `values` to `columns` columns.
+pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells) -> Fit {
+    let mut cells: Vec<RawCell> = values.to_vec();
+    while cells.len() > columns && cells.last().is_some_and(RawCell::is_empty) {
+        cells.pop();
+    }
+    while cells.len() > columns && cells.first().is_some_and(RawCell::is_empty) {
+        cells.remove(0);
+    }
+    if cells.iter().all(RawCell::is_empty) && !layout.is_grid() {
+        return Fit::Empty;
+    }
+    if cells.is_empty() {
+        return Fit::Empty;
+    }
+    if cells.len() == columns {
+        return Fit::Cells {
+            cells,
+            dropped: Vec::new(),
+            padded: 0,
+        };
+    }
+    if !layout.is_grid() {
+        return Fit::Ambiguous;
+    }
+    if cells.len() > columns {
+        let surplus = cells.len() - columns;
+        let dropped: Vec<RawCell> = match extra {
+            ExtraCells::DropLeading => cells.drain(..surplus).collect(),
+            ExtraCells::DropTrailing => cells.drain(columns..).collect(),
+        };
+        return Fit::Cells {
+            cells,
+            dropped,
+            padded: 0,
+        };
+    }
+    let padded = columns - cells.len();
+    let at = cells.last().map(|c| c.end).unwrap_or(0);
+    for _ in 0..padded {
+        cells.push(RawCell {
+            text: String::new(),
+            start: at,
+            end: at,
+        });
+    }
+    Fit::Cells {
+        cells,
+        dropped: Vec::new(),
+        padded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(row: &[RawCell]) -> Vec<&str> {
+        row.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    fn rows_of(text: &str) -> (Layout, Vec<LogicalRow>) {
+        let (layout, physical) = physical_rows(text, 0, text.len());
+        (layout, logical_rows(layout, &physical))
+    }
+
+    #[test]
+    fn pipe_rows_with_padding_and_markdown() {
+        let (layout, rows) = rows_of("第二十条第（一）项 ||||\n规范性文件 | 4180 | 1932 |  |\n");
+        assert_eq!(layout, Layout::Pipe);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows.get(1).map(|r| texts(&r.values)),
+            Some(vec!["4180", "1932", ""])
+        );
+        let (_, rows) = rows_of("| a规章 | b |\n|---|---|\n| 规章 | 179 |\n");
+        assert_eq!(rows.last().map(|r| texts(&r.values)), Some(vec!["179"]));
+    }
+
+    #[test]
+    fn tab_cells_join_continuation_lines() {
+        let text = "\t\n\t自\n然\n人\n\t总计\n\n\t规章\n\t0\n\t\n\t3\n";
+        let (layout, rows) = rows_of(text);
+        assert_eq!(layout, Layout::TabCell);
+        assert_eq!(
+            rows.first().map(|r| r.label_text()),
+            Some("自然人总计".to_string())
+        );
+        assert_eq!(
+            rows.get(1).map(|r| texts(&r.values)),
+            Some(vec!["0", "", "3"])
+        );
+    }
+
+    #[test]
+    fn tsv_keeps_empty_cells_in_place() {
+        let (layout, rows) = rows_of("规章\t1\t\t3\n规范性文件\t4\t5\t\n");
+        assert_eq!(layout, Layout::Tsv);
+        assert_eq!(
+            rows.first().map(|r| texts(&r.values)),
+            Some(vec!["1", "", "3"])
+        );
+        assert_eq!(
+            rows.get(1).map(|r| texts(&r.values)),
+            Some(vec!["4", "5", ""])
+        );
+    }
+
+    #[test]
+    fn words_split_rows_at_labels_and_join_wrapped_labels() {
+        let text = "（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）\n  353 6819 /\n  -3-\n规章 1 2";
+        let (layout, rows) = rows_of(text);
+        assert_eq!(layout, Layout::Words);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows.first().map(|r| texts(&r.values)),
+            Some(vec!["353", "6819", "/"])
+        );
+    }
+
+    #[test]
+    fn fitting_rules() {
+        let cell = |t: &str| RawCell {
+            text: t.into(),
+            start: 0,
+            end: t.len(),
+        };
+        let eight: Vec<RawCell> = ["1", "2", "3", "4", "5", "6", "7", "8"]
+            .iter()
+            .map(|t| cell(t))
+            .collect();
+        match fit(&eight, 7, Layout::TabCell, ExtraCells::DropLeading) {
+            Fit::Cells { cells, dropped, .. } => {
+                assert_eq!(texts(&cells).first(), Some(&"2"));
+                assert_eq!(texts(&dropped), vec!["1"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            fit(&eight, 7, Layout::Words, ExtraCells::DropLeading),
+            Fit::Ambiguous
+        );
+        assert_eq!(
+            fit(&eight[..6], 7, Layout::Words, ExtraCells::DropLeading),
+            Fit::Ambiguous
+        );
+        match fit(&eight[..6], 7, Layout::Tsv, ExtraCells::DropLeading) {
+            Fit::Cells { padded, .. } => assert_eq!(padded, 1),
+            other => panic!("{other:?}"),
+        }
+        let padded_row = vec![cell("400"), cell(""), cell("")];
+        assert!(matches!(
+            fit(&padded_row, 1, Layout::Pipe, ExtraCells::DropTrailing),
+            Fit::Cells { padded: 0, .. }
+        ));
+    }
+}

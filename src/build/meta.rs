@@ -1,0 +1,218 @@
+//! Report metadata: title, agency, year, signature date, statistic period.
+
+use crate::grammar::date::{FoundDate, find_dates};
+use crate::grammar::title::{find_year, is_title_line, parse_title_line};
+use crate::lines::{Line, lines_in};
+
+/// The title as found in the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundTitle {
+    /// Title text (lines joined).
+    pub text: String,
+    /// Normalized offsets of the title.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// Agency and its offsets.
+    pub agency: Option<(String, usize, usize)>,
+    /// Year and its offsets.
+    pub year: Option<(i32, usize, usize)>,
+}
+
+fn is_agency_line(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 40
+        && !t.contains(['。', '，', ',', '《', ':', '：'])
+        && t.chars().any(crate::grammar::is_cjk)
+}
+
+/// Finds the title among the lines before `limit` (the first heading).
+pub fn find_title(text: &str, limit: usize) -> Option<FoundTitle> {
+    let lines: Vec<Line<'_>> = lines_in(text, 0, limit.min(text.len()));
+    let mut previous: Option<Line<'_>> = None;
+    for line in lines.iter().filter(|l| !l.is_blank()).take(12) {
+        let (start, trimmed) = line.trimmed();
+        // In flattened text the title is the head of a long line, up to 报告.
+        let head = match trimmed.find("报告") {
+            Some(at) => trimmed.get(..at + "报告".len()).unwrap_or(trimmed),
+            None => trimmed,
+        };
+        let head_trimmed = head.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+        if is_title_line(head_trimmed) {
+            let parts = parse_title_line(head_trimmed);
+            let mut title_start = start;
+            let mut agency = (!parts.agency.is_empty()).then(|| {
+                (
+                    parts.agency.to_string(),
+                    start + parts.agency_range.0,
+                    start + parts.agency_range.1,
+                )
+            });
+            let mut year = parts.year.map(|(y, a, b)| (y, start + a, start + b));
+            if let Some(prev) = previous.filter(|p| is_agency_line(p.text)) {
+                let (prev_start, prev_text) = prev.trimmed();
+                let prev_text = prev_text.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+                if agency.is_none() {
+                    let prev_parts = parse_title_line(prev_text);
+                    let name = if prev_parts.agency.is_empty() {
+                        prev_text
+                    } else {
+                        prev_parts.agency
+                    };
+                    let offset = prev_text.find(name).unwrap_or(0);
+                    agency = Some((
+                        name.to_string(),
+                        prev_start + offset,
+                        prev_start + offset + name.len(),
+                    ));
+                    title_start = prev_start;
+                }
+                if year.is_none() {
+                    year =
+                        find_year(prev_text).map(|(y, a, b)| (y, prev_start + a, prev_start + b));
+                    title_start = prev_start;
+                }
+            }
+            let end = start + head_trimmed.len();
+            let text_joined = text
+                .get(title_start..end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<String>();
+            return Some(FoundTitle {
+                text: text_joined,
+                start: title_start,
+                end,
+                agency,
+                year,
+            });
+        }
+        previous = Some(*line);
+    }
+    None
+}
+
+/// The signature date: a date ending one of the last lines, after at most a
+/// short signature (agency name), not inside a sentence.
+pub fn signature_date(text: &str) -> Option<FoundDate> {
+    let lines = lines_in(text, 0, text.len());
+    for line in lines.iter().rev().filter(|l| !l.is_blank()).take(3) {
+        let dates = find_dates(line.text);
+        if let Some(last) = dates.last() {
+            let after = line.text.get(last.end..).unwrap_or("");
+            let before = line.text.get(..last.start).unwrap_or("");
+            let since_sentence = before
+                .rfind(['。', '!', '！', '?', '？', ';', '；'])
+                .map(|i| before.get(i..).unwrap_or(""))
+                .unwrap_or(before);
+            let tail_clean = after.chars().all(|c| c.is_whitespace() || c == '|');
+            let signature_like =
+                !since_sentence.contains(|c: char| c.is_ascii_digit() || c == '至');
+            if tail_clean
+                && signature_like
+                && since_sentence
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+                    <= 40
+            {
+                return Some(FoundDate {
+                    start: line.start + last.start,
+                    end: line.start + last.end,
+                    ..*last
+                });
+            }
+        }
+        if line.text.contains('。') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The statistic period: two dates joined by 至/到/-/— after 统计/期限/期间.
+pub fn statistic_period(text: &str, start: usize, end: usize) -> Option<(FoundDate, FoundDate)> {
+    let region = text.get(start..end)?;
+    let dates = find_dates(region);
+    for pair in dates.windows(2) {
+        let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let between = region.get(a.end..b.start)?.trim();
+        let joined = matches!(
+            between,
+            "至" | "到" | "-" | "—" | "~" | "～" | "－" | "起至" | "——"
+        );
+        let lead_from = a.start.saturating_sub(90);
+        let lead = (lead_from..a.start)
+            .find(|i| region.is_char_boundary(*i))
+            .and_then(|i| region.get(i..a.start))
+            .unwrap_or("");
+        let about_statistics = ["统计", "期限", "期间", "时限"]
+            .iter()
+            .any(|w| lead.contains(w));
+        if joined && about_statistics && a.date.is_some() && b.date.is_some() {
+            let shift = |d: &FoundDate| FoundDate {
+                start: d.start + start,
+                end: d.end + start,
+                ..*d
+            };
+            return Some((shift(a), shift(b)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_line_title() {
+        let text = "吉尔格勒特郭楞蒙古民族乡\n\n政府信息公开工作2020年度报告\n\n2020年，…\n";
+        let t = find_title(text, text.len());
+        let t = t.as_ref();
+        assert_eq!(
+            t.and_then(|t| t.agency.as_ref()).map(|a| a.0.as_str()),
+            Some("吉尔格勒特郭楞蒙古民族乡")
+        );
+        assert_eq!(t.and_then(|t| t.year).map(|y| y.0), Some(2020));
+    }
+
+    #[test]
+    fn flat_title_is_the_head_of_the_line() {
+        let text = "乌苏市农业农村局政府信息公开工作2020年度报告 2020年，我局…本报告。";
+        let t = find_title(text, text.len());
+        assert_eq!(
+            t.map(|t| t.text),
+            Some("乌苏市农业农村局政府信息公开工作2020年度报告".to_string())
+        );
+    }
+
+    #[test]
+    fn signature_dates() {
+        let d = signature_date("六、其他\n无。\n定西市农业农村局 2021年2月5日\n|\n");
+        assert_eq!(
+            d.and_then(|d| d.date).map(|d| d.to_string()),
+            Some("2021-02-05".to_string())
+        );
+        assert_eq!(signature_date("六、其他\n无\t\n"), None);
+        assert_eq!(
+            signature_date("本报告统计期限为2020年1月1日至2020年12月31日。"),
+            None
+        );
+        let flat = "…未收到人大建议。 安丘市农机服务中心 2021年1月22日 ";
+        assert!(signature_date(flat).is_some());
+    }
+
+    #[test]
+    fn periods() {
+        let text = "本报告所列数据统计期限为2020年1月1日至2020年12月31日。";
+        let p = statistic_period(text, 0, text.len());
+        assert_eq!(
+            p.map(|(a, b)| (a.year, b.date.map(|d| d.to_string()))),
+            Some((2020, Some("2020-12-31".to_string())))
+        );
+    }
+}

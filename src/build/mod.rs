@@ -1,0 +1,460 @@
+//! Lines and cells → the report tree, with recovery. Never fails.
+
+pub mod cells;
+pub mod meta;
+pub mod sections;
+pub mod table2;
+pub mod table3;
+pub mod table4;
+
+use crate::ast::{
+    AnnualReport, Cell, CellValue, ExtraRow, Heading, Label, Located, Paragraph, Section,
+    SectionKind, StatisticPeriod, Table, Title,
+};
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::grammar::number::parse_cell;
+use crate::lines::lines_in;
+use crate::normalize::{Normalized, normalize};
+use crate::span::Span;
+use cells::{LogicalRow, RawCell, logical_rows, physical_rows};
+
+/// Shared state of one parse: the normalized text and the diagnostics sink.
+pub struct Context<'a> {
+    norm: &'a Normalized,
+    diagnostics: Vec<Diagnostic>,
+    /// The report year, once known (used to guess a template).
+    pub year: Option<i32>,
+}
+
+impl<'a> Context<'a> {
+    fn text(&self) -> &'a str {
+        self.norm.text()
+    }
+
+    /// Original span of normalized offsets `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.norm.to_original(Span::new(start, end))
+    }
+
+    /// Records a diagnostic.
+    pub fn diagnose(&mut self, code: DiagnosticCode, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::new(code, span, message));
+    }
+
+    /// Original span covering a logical row.
+    pub fn span_of_row(&self, row: &LogicalRow) -> Span {
+        row.range()
+            .map(|(a, b)| self.span(a, b))
+            .unwrap_or_default()
+    }
+
+    /// Original span covering several logical rows.
+    pub fn span_of_rows(&self, rows: &[LogicalRow]) -> Span {
+        let ranges = rows.iter().filter_map(LogicalRow::range);
+        let start = ranges.clone().map(|r| r.0).min();
+        let end = ranges.map(|r| r.1).max();
+        match (start, end) {
+            (Some(a), Some(b)) => self.span(a, b),
+            _ => Span::default(),
+        }
+    }
+
+    /// The label node of some label cells.
+    pub fn label(&self, labels: &[RawCell]) -> Option<Label> {
+        let first = labels.first()?;
+        let last = labels.last()?;
+        Some(Label {
+            text: labels.iter().map(|c| c.text.as_str()).collect(),
+            span: self.span(first.start, last.end),
+        })
+    }
+
+    /// Reads a cell, noting units and unreadable text.
+    pub fn cell(&mut self, raw: &RawCell) -> Cell {
+        let parsed = parse_cell(&raw.text);
+        let span = self.span(raw.start, raw.end);
+        if parsed.value == CellValue::Text {
+            self.diagnose(
+                DiagnosticCode::CellUnreadable,
+                span,
+                format!("cell {:?} is neither a number nor a placeholder", raw.text),
+            );
+        }
+        if let Some(unit) = parsed.unit {
+            self.diagnose(
+                DiagnosticCode::CellUnit,
+                span,
+                format!("unit {unit:?} stripped from cell {:?}", raw.text),
+            );
+        }
+        Cell {
+            raw: raw.text.clone(),
+            span,
+            value: parsed.value,
+            unit: parsed.unit.map(str::to_string),
+        }
+    }
+
+    /// `n` empty cells at original offset `at`.
+    pub fn empty_cells(&self, at: usize, n: usize) -> Vec<Cell> {
+        (0..n)
+            .map(|_| Cell {
+                raw: String::new(),
+                span: Span::new(at, at),
+                value: CellValue::Empty,
+                unit: None,
+            })
+            .collect()
+    }
+
+    /// A row kept aside as an extra row.
+    pub fn extra_row(&mut self, row: &LogicalRow) -> ExtraRow {
+        let cells = row.values.iter().map(|c| self.cell(c)).collect();
+        ExtraRow {
+            label: self.label(&row.labels),
+            cells,
+            span: self.span_of_row(row),
+        }
+    }
+
+    /// Reports cells set aside or padded while fitting a row.
+    pub fn note_fit(&mut self, what: &str, span: Span, dropped: &[RawCell], padded: usize) {
+        if !dropped.is_empty() {
+            let texts: Vec<&str> = dropped.iter().map(|c| c.text.as_str()).collect();
+            self.diagnose(
+                DiagnosticCode::RowExtraCells,
+                span,
+                format!(
+                    "{what} has {} cell(s) more than its columns; set aside: {texts:?}",
+                    dropped.len()
+                ),
+            );
+        }
+        if padded > 0 {
+            self.diagnose(
+                DiagnosticCode::RowShort,
+                span,
+                format!("{what} lacks {padded} trailing cell(s) in a grid row; read as empty"),
+            );
+        }
+    }
+
+    fn paragraphs(&self, start: usize, end: usize) -> Vec<Paragraph> {
+        lines_in(self.text(), start, end)
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| {
+                let (at, text) = l.trimmed();
+                Paragraph {
+                    text: text.to_string(),
+                    span: self.span(at, at + text.len()),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Where the table of a section starts in its body, if it has one.
+fn table_start(text: &str, body_start: usize, body_end: usize, kind: SectionKind) -> Option<usize> {
+    let body = text.get(body_start..body_end)?;
+    let earliest = match kind {
+        SectionKind::ProactiveDisclosure => ["第二十条", "信息内容"]
+            .iter()
+            .filter_map(|m| body.find(m))
+            .min(),
+        SectionKind::Requests => ["勾稽关系", "申请人情况", "本年新收", "自然人"]
+            .iter()
+            .filter_map(|m| body.find(m))
+            .min(),
+        SectionKind::ReviewsAndLitigation => body.find("结果维持").map(|upheld| {
+            let head = body.get(..upheld).unwrap_or("");
+            // The 行政复议 caption just before the first 结果维持, if close.
+            match head.rfind("行政复议") {
+                Some(at) if upheld - at <= 200 => at,
+                _ => upheld,
+            }
+        }),
+        _ => None,
+    };
+    // Without a marker (header words broken by a PDF converter), the table
+    // starts at the first line of the body that is not a sentence.
+    let earliest = match earliest {
+        Some(e) => e,
+        None => {
+            let mut offset = 0;
+            let mut found = None;
+            for line in body.split('\n') {
+                let t = line.trim();
+                if !t.is_empty() && !t.contains(['。', '；', ';']) {
+                    found = Some(offset + (line.len() - line.trim_start().len()));
+                    break;
+                }
+                offset += line.len() + 1;
+            }
+            found?
+        }
+    };
+    let marker = body_start + earliest;
+    let line_start = text
+        .get(..marker)
+        .and_then(|t| t.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0)
+        .max(body_start);
+    let prefix = text.get(line_start..marker).unwrap_or("");
+    Some(match prefix.rfind(['。', ':', '：']) {
+        Some(i) => {
+            line_start
+                + i
+                + prefix
+                    .get(i..)
+                    .and_then(|p| p.chars().next())
+                    .map(char::len_utf8)
+                    .unwrap_or(1)
+        }
+        None => line_start,
+    })
+}
+
+fn trim_end_offset(text: &str, start: usize, end: usize) -> usize {
+    text.get(start..end)
+        .map(|s| start + s.trim_end().len())
+        .unwrap_or(end)
+}
+
+/// Parses report text into the tree. See [`crate::parse_report`].
+pub fn parse(input: &str) -> AnnualReport {
+    let norm = normalize(input);
+    let mut ctx = Context {
+        norm: &norm,
+        diagnostics: Vec::new(),
+        year: None,
+    };
+    let text = norm.text();
+    let mut report = AnnualReport {
+        span: Span::new(0, input.len()),
+        title: None,
+        agency: None,
+        year: None,
+        published: None,
+        period: None,
+        preamble: Vec::new(),
+        sections: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if text.trim().is_empty() {
+        ctx.diagnose(
+            DiagnosticCode::EmptyInput,
+            report.span,
+            "the input holds no text",
+        );
+        report.diagnostics = ctx.diagnostics;
+        return report;
+    }
+
+    let candidates = sections::candidates(text);
+    let (headings, skipped) = sections::choose(&candidates);
+    let first_heading = headings.first().map(|h| h.start).unwrap_or(text.len());
+
+    // Title, agency and year.
+    let title = meta::find_title(text, first_heading);
+    if let Some(t) = &title {
+        report.title = Some(Title {
+            text: t.text.clone(),
+            span: ctx.span(t.start, t.end),
+        });
+        report.agency = t.agency.as_ref().map(|(a, s, e)| Located {
+            value: a.clone(),
+            span: ctx.span(*s, *e),
+        });
+        report.year = t.year.map(|(y, s, e)| Located {
+            value: y,
+            span: ctx.span(s, e),
+        });
+    } else {
+        ctx.diagnose(
+            DiagnosticCode::TitleMissing,
+            Span::new(0, 0),
+            "no report title (…政府信息公开…报告) was found",
+        );
+    }
+    let overview_end = headings
+        .iter()
+        .find(|h| h.kind > SectionKind::Overview)
+        .map(|h| h.start)
+        .unwrap_or(text.len());
+    if let Some((from, to)) = meta::statistic_period(text, 0, overview_end)
+        && let (Some(f), Some(t)) = (from.date, to.date)
+    {
+        let span = ctx.span(from.start, to.end);
+        report.period = Some(StatisticPeriod {
+            from: f,
+            to: t,
+            span,
+        });
+        match &report.year {
+            None => {
+                report.year = Some(Located {
+                    value: to.year,
+                    span,
+                })
+            }
+            Some(y) if y.value != to.year => {
+                let message = format!(
+                    "the title says {} but the statistic period ends in {}",
+                    y.value, to.year
+                );
+                ctx.diagnose(DiagnosticCode::YearMismatch, span, message);
+            }
+            Some(_) => {}
+        }
+    }
+    if title.is_some() && report.agency.is_none() {
+        let span = report.title.as_ref().map(|t| t.span).unwrap_or_default();
+        ctx.diagnose(
+            DiagnosticCode::AgencyMissing,
+            span,
+            "the title names no agency",
+        );
+    }
+    if report.year.is_none() {
+        let span = report.title.as_ref().map(|t| t.span).unwrap_or_default();
+        ctx.diagnose(
+            DiagnosticCode::YearMissing,
+            span,
+            "no report year in the title or statistic period",
+        );
+    }
+    ctx.year = report.year.as_ref().map(|y| y.value);
+
+    // Preamble.
+    let preamble_start = title
+        .as_ref()
+        .map(|t| t.end)
+        .unwrap_or(0)
+        .min(first_heading);
+    report.preamble = ctx.paragraphs(preamble_start, first_heading);
+
+    // Sections.
+    for (i, h) in headings.iter().enumerate() {
+        let next = headings.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+        let heading_text = text.get(h.start..h.end).unwrap_or("").to_string();
+        let heading_span = ctx.span(h.start, h.end);
+        if h.number != u32::from(h.kind.number()) {
+            ctx.diagnose(
+                DiagnosticCode::SectionNumberMismatch,
+                heading_span,
+                format!(
+                    "section {} is numbered {} in the report",
+                    h.kind.number(),
+                    h.number
+                ),
+            );
+        }
+        if h.inline {
+            ctx.diagnose(
+                DiagnosticCode::InlineHeading,
+                heading_span,
+                format!("heading {heading_text:?} was found inside a line of running text"),
+            );
+        }
+        let table_at = table_start(text, h.end, next, h.kind);
+        let paragraphs_end = table_at.unwrap_or(next);
+        let paragraphs = ctx.paragraphs(h.end, paragraphs_end);
+        let table = match table_at {
+            Some(at) => build_table(&mut ctx, h.kind, at, next),
+            None => None,
+        };
+        if matches!(
+            h.kind,
+            SectionKind::ProactiveDisclosure
+                | SectionKind::Requests
+                | SectionKind::ReviewsAndLitigation
+        ) && table.is_none()
+        {
+            ctx.diagnose(
+                DiagnosticCode::TableMissing,
+                heading_span,
+                format!(
+                    "section {} has no table the parser could read",
+                    h.kind.number()
+                ),
+            );
+        }
+        let end = trim_end_offset(text, h.start, next).max(h.end);
+        report.sections.push(Section {
+            kind: h.kind,
+            heading: Heading {
+                number: u8::try_from(h.number).unwrap_or(u8::MAX),
+                text: heading_text,
+                span: heading_span,
+                inline: h.inline,
+            },
+            span: ctx.span(h.start, end),
+            paragraphs,
+            table,
+        });
+    }
+    for kind in SectionKind::ALL {
+        if !headings.iter().any(|h| h.kind == kind) {
+            ctx.diagnose(
+                DiagnosticCode::SectionMissing,
+                Span::new(input.len(), input.len()),
+                format!(
+                    "section {} ({}) was not found",
+                    kind.number(),
+                    kind.official_heading()
+                ),
+            );
+        }
+    }
+    for s in skipped {
+        let span = ctx.span(s.heading.start, s.heading.end);
+        ctx.diagnose(
+            DiagnosticCode::SectionOutOfOrder,
+            span,
+            format!(
+                "a heading of section {} appears after a later section; kept as text",
+                s.heading.kind.number()
+            ),
+        );
+    }
+
+    // Signature date.
+    if let Some(found) = meta::signature_date(text) {
+        let span = ctx.span(found.start, found.end);
+        match found.date {
+            Some(date) => report.published = Some(Located { value: date, span }),
+            None => ctx.diagnose(
+                DiagnosticCode::DateInvalid,
+                span,
+                "the signature date is not a calendar date",
+            ),
+        }
+    }
+
+    let mut diagnostics = ctx.diagnostics;
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    report.diagnostics = diagnostics;
+    report
+}
+
+fn build_table(
+    ctx: &mut Context<'_>,
+    kind: SectionKind,
+    start: usize,
+    end: usize,
+) -> Option<Table> {
+    let (layout, physical) = physical_rows(ctx.text(), start, end);
+    let rows = logical_rows(layout, &physical);
+    match kind {
+        SectionKind::ProactiveDisclosure => {
+            table2::build(ctx, layout, &rows).map(Table::ProactiveDisclosure)
+        }
+        SectionKind::Requests => table3::build(ctx, layout, &rows).map(Table::Requests),
+        SectionKind::ReviewsAndLitigation => {
+            table4::build(ctx, layout, &rows).map(Table::ReviewsAndLitigation)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,155 @@
+//! Finding the six statutory section headings, whatever their numbering, at
+//! line starts or inside one long flattened line.
+
+use crate::ast::SectionKind;
+use crate::grammar::ordinal::heading_ordinal;
+use crate::grammar::section_title::{is_official_wording, section_title};
+
+/// A heading found in the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundHeading {
+    /// Which section.
+    pub kind: SectionKind,
+    /// The number as printed.
+    pub number: u32,
+    /// Offset of the ordinal.
+    pub start: usize,
+    /// Offset past the title words.
+    pub end: usize,
+    /// Found inside a line of running text.
+    pub inline: bool,
+}
+
+/// A heading candidate that was not chosen because it came out of order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkippedHeading {
+    /// The candidate.
+    pub heading: FoundHeading,
+}
+
+/// Chars after which an inline heading may start.
+fn is_inline_boundary(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | ';' | '；' | ':' | '：' | '|')
+}
+
+/// Tries to read a heading at `at` (the offset of a possible ordinal).
+fn heading_at(text: &str, at: usize, inline: bool) -> Option<FoundHeading> {
+    let tail = text.get(at..)?;
+    let (rest, (number, _style)) = heading_ordinal(tail).ok()?;
+    let (after, (kind, title)) = section_title(rest).ok()?;
+    let number_matches = number == u32::from(kind.number());
+    // Inline headings and unofficial wordings must carry their own number;
+    // official wordings are accepted with any number (reported later).
+    if (inline || !is_official_wording(kind, title)) && !number_matches {
+        return None;
+    }
+    Some(FoundHeading {
+        kind,
+        number,
+        start: at,
+        end: text.len() - after.len(),
+        inline,
+    })
+}
+
+/// Every heading candidate in `text`, in order. Linear: each start offset
+/// is tried once against grammars of bounded length.
+pub fn candidates(text: &str) -> Vec<FoundHeading> {
+    let mut found = Vec::new();
+    let mut line_start = true;
+    let mut previous: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        let at_line_start = line_start && !c.is_whitespace();
+        if i >= skip_to
+            && (c.is_ascii_digit()
+                || crate::grammar::ordinal::chinese_digit(c).is_some()
+                || c == '十')
+        {
+            let inline_ok = previous.is_some_and(is_inline_boundary);
+            if at_line_start || inline_ok {
+                if let Some(h) = heading_at(text, i, !at_line_start) {
+                    skip_to = h.end;
+                    found.push(h);
+                }
+            }
+        }
+        if c == '\n' {
+            line_start = true;
+        } else if !c.is_whitespace() {
+            line_start = false;
+        }
+        previous = Some(c);
+    }
+    found
+}
+
+/// Chooses one heading per kind, in statutory order, preferring headings
+/// whose number matches. Returns the chosen headings and the candidates left
+/// out because they came out of order.
+pub fn choose(candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Vec<SkippedHeading>) {
+    let mut chosen: Vec<FoundHeading> = Vec::new();
+    let mut after = 0usize;
+    for kind in SectionKind::ALL {
+        let later = candidates
+            .iter()
+            .filter(|c| c.kind == kind && c.start >= after);
+        let pick = later
+            .clone()
+            .find(|c| c.number == u32::from(kind.number()))
+            .or_else(|| later.clone().next())
+            .copied();
+        if let Some(h) = pick {
+            after = h.end;
+            chosen.push(h);
+        }
+    }
+    let skipped = candidates
+        .iter()
+        .filter(|c| !chosen.contains(c))
+        .filter(|c| {
+            // Only report candidates that sit after their own chosen section
+            // began; earlier ones are table-of-contents style mentions.
+            chosen.iter().any(|h| h.kind > c.kind && h.start < c.start)
+        })
+        .map(|&heading| SkippedHeading { heading })
+        .collect();
+    (chosen, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(u8, bool)> {
+        choose(&candidates(text))
+            .0
+            .iter()
+            .map(|h| (h.kind.number(), h.inline))
+            .collect()
+    }
+
+    #[test]
+    fn line_start_headings_with_arabic_and_indent() {
+        let text = "一、总体情况\n正文\n  二、主动公开政府信息情况\n3、 收到和处理政府信息公开申请情况\n\t一、本年新收政府信息公开申请数量\n";
+        assert_eq!(kinds(text), vec![(1, false), (2, false), (3, false)]);
+    }
+
+    #[test]
+    fn inline_headings_in_a_flat_line() {
+        let text = "报告如下: 一、总体情况 2020年,我局… 扩大影响力。 二、主动公开政务信息情况 三、收到和处理政务信息公开申请情况";
+        assert_eq!(kinds(text), vec![(1, true), (2, true), (3, true)]);
+    }
+
+    #[test]
+    fn sub_topics_and_table_rows_are_not_sections() {
+        let text = "一、总体情况\n(二)主动公开政府信息情况。本单位…\n二、主动公开政府信息情况\n三、本年度办理结果\n四、结转下年度继续办理\n";
+        assert_eq!(kinds(text), vec![(1, false), (2, false)]);
+    }
+
+    #[test]
+    fn inline_heading_needs_its_own_number() {
+        let text = "一、总体情况 见下文 五、主动公开政府信息情况";
+        assert_eq!(kinds(text), vec![(1, false)]);
+    }
+}

@@ -1,0 +1,203 @@
+//! Table 2 (主动公开政府信息情况): item rows in blocks, V2019 or V2021 columns.
+
+use super::Context;
+use super::cells::{ExtraCells, Fit, Layout, LogicalRow, fit};
+use crate::ast::{AmbiguousRow, ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
+use crate::diagnostic::DiagnosticCode;
+use crate::grammar::label::{
+    T2_V2019_MARKERS, T2_V2021_MARKERS, count_markers, normalize_label, proactive_item,
+};
+
+/// Words that only captions and header rows carry.
+const HEADER_WORDS: &[&str] = &["信息内容", "第二十条"];
+
+/// Detects the template from header words, then from item rows, then from the year.
+fn detect_template(
+    ctx: &mut Context<'_>,
+    all_labels: &str,
+    items: &[Option<ProactiveItem>],
+    rows: &[LogicalRow],
+) -> Template {
+    let v2021 = count_markers(all_labels, T2_V2021_MARKERS);
+    let v2019 = count_markers(all_labels, T2_V2019_MARKERS);
+    if v2021 != v2019 {
+        return if v2021 > v2019 {
+            Template::V2021
+        } else {
+            Template::V2019
+        };
+    }
+    let (guess, why) = if items.iter().any(|i| {
+        matches!(
+            i,
+            Some(ProactiveItem::OtherServices | ProactiveItem::Procurement)
+        )
+    }) {
+        (Template::V2019, "its 2019-only item rows")
+    } else if items.iter().zip(rows).any(|(i, r)| {
+        *i == Some(ProactiveItem::Licensing)
+            && r.values.iter().filter(|v| !v.is_empty()).count() >= 2
+    }) {
+        (Template::V2019, "the column count of 行政许可")
+    } else if ctx.year.is_some_and(|y| y >= 2021) {
+        (Template::V2021, "the report year")
+    } else {
+        (Template::V2019, "the report year")
+    };
+    let span = ctx.span_of_rows(rows);
+    ctx.diagnose(
+        DiagnosticCode::TemplateGuessed,
+        span,
+        format!(
+            "表二 header labels do not tell the template; {} was taken from {why}",
+            guess.as_str()
+        ),
+    );
+    guess
+}
+
+/// Builds table 2 from its logical rows; `None` when no item row was recognized.
+pub fn build(
+    ctx: &mut Context<'_>,
+    layout: Layout,
+    rows: &[LogicalRow],
+) -> Option<ProactiveDisclosureTable> {
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| normalize_label(&r.label_text()))
+        .collect();
+    let items: Vec<Option<ProactiveItem>> = labels.iter().map(|l| proactive_item(l)).collect();
+    let all_labels: String = labels.concat();
+    let template = detect_template(ctx, &all_labels, &items, rows);
+    let expected = ProactiveItem::items(template);
+    let mut table = ProactiveDisclosureTable {
+        template,
+        rows: Vec::new(),
+        extra_rows: Vec::new(),
+        span: ctx.span_of_rows(rows),
+    };
+    let mut next_by_order = 0usize;
+    for ((row, label), item) in rows.iter().zip(&labels).zip(&items) {
+        let has_values = row.has_values();
+        let is_header = HEADER_WORDS.iter().any(|w| label.contains(w)) && !has_values;
+        let item = match item {
+            Some(i) if !is_header => Some(*i),
+            Some(_) => None,
+            None if has_values && row.labels.is_empty() => {
+                let by_order = expected.get(next_by_order).copied();
+                if let Some(i) = by_order {
+                    let span = ctx.span_of_row(row);
+                    ctx.diagnose(
+                        DiagnosticCode::RowByOrder,
+                        span,
+                        format!(
+                            "表二 a row without label was read as {} by its position",
+                            i.key()
+                        ),
+                    );
+                }
+                by_order
+            }
+            None => None,
+        };
+        let Some(item) = item.filter(|i| expected.contains(i)) else {
+            if has_values {
+                let extra = ctx.extra_row(row);
+                ctx.diagnose(
+                    DiagnosticCode::RowUnknown,
+                    extra.span,
+                    format!("表二 row {label:?} matches no item of the {} template; kept as an extra row", template.as_str()),
+                );
+                table.extra_rows.push(extra);
+            }
+            continue;
+        };
+        if table.rows.iter().any(|r| r.item == item) {
+            let extra = ctx.extra_row(row);
+            ctx.diagnose(
+                DiagnosticCode::RowDuplicate,
+                extra.span,
+                format!(
+                    "表二 item {} appears twice; the later row was set aside",
+                    item.key()
+                ),
+            );
+            table.extra_rows.push(extra);
+            continue;
+        }
+        next_by_order = expected
+            .iter()
+            .position(|i| *i == item)
+            .map(|p| p + 1)
+            .unwrap_or(next_by_order);
+        let columns = item.columns(template).len();
+        let span = ctx.span_of_row(row);
+        let label_node = ctx.label(&row.labels);
+        let (cells, ambiguous) = match fit(&row.values, columns, layout, ExtraCells::DropTrailing) {
+            Fit::Cells {
+                cells,
+                dropped,
+                padded,
+            } => {
+                ctx.note_fit(&format!("表二 item {}", item.key()), span, &dropped, padded);
+                (cells.iter().map(|c| ctx.cell(c)).collect(), None)
+            }
+            Fit::Empty => {
+                ctx.diagnose(
+                    DiagnosticCode::RowEmpty,
+                    span,
+                    format!(
+                        "表二 item {} has no cells; they are read as empty",
+                        item.key()
+                    ),
+                );
+                (ctx.empty_cells(span.end, columns), None)
+            }
+            Fit::Ambiguous => {
+                ctx.diagnose(
+                    DiagnosticCode::RowAmbiguous,
+                    span,
+                    format!(
+                        "表二 item {} has {} cells for {columns} columns; no value was taken",
+                        item.key(),
+                        row.values.len()
+                    ),
+                );
+                let raw = row.values.iter().map(|c| ctx.cell(c)).collect();
+                (
+                    Vec::new(),
+                    Some(AmbiguousRow {
+                        cells: raw,
+                        expected: columns,
+                    }),
+                )
+            }
+        };
+        table.rows.push(ProactiveRow {
+            item,
+            label: label_node,
+            cells,
+            ambiguous,
+            span,
+        });
+    }
+    if table.rows.is_empty() {
+        return None;
+    }
+    table
+        .rows
+        .sort_by_key(|r| expected.iter().position(|i| *i == r.item));
+    let missing: Vec<&str> = expected
+        .iter()
+        .filter(|i| !table.rows.iter().any(|r| r.item == **i))
+        .map(|i| i.key())
+        .collect();
+    if !missing.is_empty() {
+        ctx.diagnose(
+            DiagnosticCode::RowMissing,
+            table.span,
+            format!("表二 items not found: {}", missing.join(", ")),
+        );
+    }
+    Some(table)
+}

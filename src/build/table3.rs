@@ -1,0 +1,197 @@
+//! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
+
+use super::Context;
+use super::cells::{ExtraCells, Fit, Layout, LogicalRow, fit};
+use crate::ast::{
+    AmbiguousRow, ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template,
+};
+use crate::diagnostic::DiagnosticCode;
+use crate::grammar::label::{
+    RequestsLabel, T3_V2021_MARKERS, count_markers, normalize_label, requests_label,
+};
+
+/// Words that only table headers carry.
+const HEADER_WORDS: &[&str] = &[
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "申请人情况",
+    "勾稽关系",
+];
+
+/// Detects the template from the labels of all rows.
+fn detect_template(labels: &[String], matched: &[Option<RequestsLabel>]) -> Template {
+    let v2021_label = labels
+        .iter()
+        .any(|l| count_markers(l, T3_V2021_MARKERS) > 0);
+    let v2021_row = matched.iter().any(|m| {
+        matches!(
+            m,
+            Some(RequestsLabel::Row(
+                RequestsRowKey::OtherNoCorrection
+                    | RequestsRowKey::OtherFeeUnpaid
+                    | RequestsRowKey::OtherOther
+            ))
+        )
+    });
+    if v2021_label || v2021_row {
+        Template::V2021
+    } else {
+        Template::V2019
+    }
+}
+
+/// Builds table 3 from its logical rows; `None` when no row was recognized.
+pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<RequestsTable> {
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| normalize_label(&r.label_text()))
+        .collect();
+    let matched: Vec<Option<RequestsLabel>> = labels.iter().map(|l| requests_label(l)).collect();
+    let template = detect_template(&labels, &matched);
+    let expected = RequestsRowKey::rows(template);
+    let columns = ApplicantColumn::ALL.len();
+
+    let mut table = RequestsTable {
+        template,
+        rows: Vec::new(),
+        extra_rows: Vec::new(),
+        span: ctx.span_of_rows(rows),
+    };
+    let mut next_by_order = 0usize;
+    for ((row, label), meaning) in rows.iter().zip(&labels).zip(&matched) {
+        let has_values = row.has_values();
+        let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
+        let key = match meaning {
+            Some(RequestsLabel::Row(k)) if has_values || !is_header => Some(*k),
+            Some(RequestsLabel::Group(k)) if has_values => Some(*k),
+            Some(_) => None,
+            None if has_values && row.labels.is_empty() => {
+                let by_order = expected.get(next_by_order).copied();
+                if let Some(k) = by_order {
+                    let span = ctx.span_of_row(row);
+                    ctx.diagnose(
+                        DiagnosticCode::RowByOrder,
+                        span,
+                        format!(
+                            "表三 a row without label was read as {} by its position",
+                            k.key()
+                        ),
+                    );
+                }
+                by_order
+            }
+            None => None,
+        };
+        // （六）其他处理 alone names the first sub-row in the 2021 template.
+        let key = match (key, template) {
+            (Some(RequestsRowKey::Other), Template::V2021) => {
+                Some(RequestsRowKey::OtherNoCorrection)
+            }
+            (k, _) => k,
+        };
+        let Some(key) = key.filter(|k| expected.contains(k)) else {
+            if has_values {
+                let extra = ctx.extra_row(row);
+                ctx.diagnose(
+                    DiagnosticCode::RowUnknown,
+                    extra.span,
+                    format!(
+                        "表三 row {:?} matches no row of the {} template; kept as an extra row",
+                        label,
+                        template.as_str()
+                    ),
+                );
+                table.extra_rows.push(extra);
+            }
+            continue;
+        };
+        if table.rows.iter().any(|r| r.key == key) {
+            let extra = ctx.extra_row(row);
+            ctx.diagnose(
+                DiagnosticCode::RowDuplicate,
+                extra.span,
+                format!(
+                    "表三 row {} appears twice; the later one was set aside",
+                    key.key()
+                ),
+            );
+            table.extra_rows.push(extra);
+            continue;
+        }
+        next_by_order = expected
+            .iter()
+            .position(|k| *k == key)
+            .map(|p| p + 1)
+            .unwrap_or(next_by_order);
+        let span = ctx.span_of_row(row);
+        let label_node = ctx.label(&row.labels);
+        let (cells, ambiguous) = match fit(&row.values, columns, layout, ExtraCells::DropLeading) {
+            Fit::Cells {
+                cells,
+                dropped,
+                padded,
+            } => {
+                ctx.note_fit(&format!("表三 row {}", key.key()), span, &dropped, padded);
+                (cells.iter().map(|c| ctx.cell(c)).collect(), None)
+            }
+            Fit::Empty => {
+                ctx.diagnose(
+                    DiagnosticCode::RowEmpty,
+                    span,
+                    format!(
+                        "表三 row {} has no cells; its {columns} cells are read as empty",
+                        key.key()
+                    ),
+                );
+                (ctx.empty_cells(span.end, columns), None)
+            }
+            Fit::Ambiguous => {
+                ctx.diagnose(
+                    DiagnosticCode::RowAmbiguous,
+                    span,
+                    format!(
+                        "表三 row {} has {} cells for {columns} columns and blanks may have vanished; no value was taken",
+                        key.key(),
+                        row.values.len()
+                    ),
+                );
+                let raw = row.values.iter().map(|c| ctx.cell(c)).collect();
+                (
+                    Vec::new(),
+                    Some(AmbiguousRow {
+                        cells: raw,
+                        expected: columns,
+                    }),
+                )
+            }
+        };
+        table.rows.push(RequestsRow {
+            key,
+            label: label_node,
+            cells,
+            ambiguous,
+            span,
+        });
+    }
+    if table.rows.is_empty() {
+        return None;
+    }
+    table
+        .rows
+        .sort_by_key(|r| expected.iter().position(|k| *k == r.key));
+    let missing: Vec<&str> = expected
+        .iter()
+        .filter(|k| !table.rows.iter().any(|r| r.key == **k))
+        .map(|k| k.key())
+        .collect();
+    if !missing.is_empty() {
+        ctx.diagnose(
+            DiagnosticCode::RowMissing,
+            table.span,
+            format!("表三 rows not found: {}", missing.join(", ")),
+        );
+    }
+    Some(table)
+}

@@ -1,0 +1,264 @@
+//! Table labels: normalization (spaces, quotes, punctuation, annotations) and
+//! the keywords that tell each row of tables 2 and 3.
+
+use crate::ast::{ProactiveItem, RequestsRowKey};
+
+/// Normalizes a label for matching: drops white space and quotes, unifies the
+/// sub-item separators `、．` to `.`, and removes parenthesized annotations
+/// longer than an ordinal (`（区分处理的，只计这一情形…）`, `（单位：万元）`).
+///
+/// ```
+/// use gov_disclosure_report::grammar::label::normalize_label;
+/// assert_eq!(normalize_label("（二）部分公开（区分处理的，只计这一情形）"), "(二)部分公开");
+/// assert_eq!(normalize_label("3、危及“三安全一稳定”"), "3.危及三安全一稳定");
+/// assert_eq!(normalize_label("自\n然 人"), "自然人");
+/// ```
+pub fn normalize_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut group = String::new();
+    for c in text.chars() {
+        let c = match c {
+            '（' => '(',
+            '）' => ')',
+            '、' | '．' => '.',
+            _ => c,
+        };
+        if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」')
+        {
+            continue;
+        }
+        if c == '(' {
+            depth += 1;
+            if depth == 1 {
+                group.clear();
+            }
+            group.push(c);
+            continue;
+        }
+        if depth > 0 {
+            group.push(c);
+            if c == ')' {
+                depth -= 1;
+                if depth == 0 {
+                    // Keep short groups: ordinals like (一) or (12).
+                    if group.chars().count() <= 4 {
+                        out.push_str(&group);
+                    }
+                    group.clear();
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    if depth > 0 {
+        // An unclosed parenthesis: keep what followed it.
+        out.push_str(&group);
+    }
+    out
+}
+
+/// A label's meaning in table 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestsLabel {
+    /// A data row.
+    Row(RequestsRowKey),
+    /// A group caption whose first child shares its line: 三、本年度办理结果,
+    /// （三）不予公开, （四）无法提供, （五）不予处理, and （六）其他处理 in V2021.
+    Group(RequestsRowKey),
+}
+
+/// Keywords of table 3 rows; the latest keyword in a label decides.
+const REQUEST_KEYWORDS: &[(&str, RequestsLabel)] = {
+    use RequestsLabel::{Group, Row};
+    use RequestsRowKey::*;
+    &[
+        ("本年新收", Row(NewReceived)),
+        ("新收", Row(NewReceived)),
+        ("上年结转", Row(CarriedOver)),
+        ("本年度办理结果", Group(Granted)),
+        ("办理结果", Group(Granted)),
+        ("予以公开", Row(Granted)),
+        ("部分公开", Row(Partial)),
+        ("不予公开", Group(DeniedStateSecret)),
+        ("国家秘密", Row(DeniedStateSecret)),
+        ("禁止公开", Row(DeniedLawProhibited)),
+        ("三安全一稳定", Row(DeniedThreeSecurity)),
+        ("第三方", Row(DeniedThirdParty)),
+        ("内部事务", Row(DeniedInternalAffairs)),
+        ("过程性", Row(DeniedProcessInfo)),
+        ("执法案卷", Row(DeniedEnforcementFile)),
+        ("行政查询", Row(DeniedAdminQuery)),
+        ("无法提供", Group(UnableNotHeld)),
+        ("不掌握", Row(UnableNotHeld)),
+        ("另行制作", Row(UnableNeedsCreation)),
+        ("不明确", Row(UnableUnclear)),
+        ("不予处理", Group(NotProcessedPetition)),
+        ("信访", Row(NotProcessedPetition)),
+        ("重复申请", Row(NotProcessedDuplicate)),
+        ("出版物", Row(NotProcessedPublication)),
+        ("大量反复", Row(NotProcessedMassive)),
+        ("重新出具", Row(NotProcessedConfirm)),
+        ("其他处理", Row(Other)),
+        ("不补正", Row(OtherNoCorrection)),
+        ("缴纳费用", Row(OtherFeeUnpaid)),
+        ("收费通知", Row(OtherFeeUnpaid)),
+        ("3.其他", Row(OtherOther)),
+        ("总计", Row(TotalProcessed)),
+        ("结转下", Row(CarriedForward)),
+        ("继续办理", Row(CarriedForward)),
+    ]
+};
+
+/// Finds the keyword that ends latest in `normalized`; ties go to the longer
+/// keyword. Returns the keyword's value and its end offset.
+fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(T, usize)> {
+    let mut best: Option<(T, usize, usize)> = None;
+    for (word, meaning) in keywords {
+        if let Some(at) = normalized.rfind(word) {
+            let end = at + word.len();
+            let better = match best {
+                None => true,
+                Some((_, best_end, best_len)) => {
+                    end > best_end || (end == best_end && word.len() > best_len)
+                }
+            };
+            if better {
+                best = Some((*meaning, end, word.len()));
+            }
+        }
+    }
+    best.map(|(m, end, _)| (m, end))
+}
+
+/// What a (normalized) label of table 3 names, by its latest keyword.
+///
+/// ```
+/// use gov_disclosure_report::grammar::label::{requests_label, normalize_label, RequestsLabel};
+/// use gov_disclosure_report::RequestsRowKey;
+/// let label = normalize_label("（三）不予公开 1.属于国家秘密");
+/// assert_eq!(requests_label(&label), Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret)));
+/// ```
+pub fn requests_label(normalized: &str) -> Option<RequestsLabel> {
+    latest_keyword(normalized, REQUEST_KEYWORDS).map(|(m, _)| m)
+}
+
+/// Keywords of table 2 item rows.
+const PROACTIVE_KEYWORDS: &[(&str, ProactiveItem)] = {
+    use ProactiveItem::*;
+    &[
+        ("规章", Regulations),
+        ("规范性文件", NormativeDocuments),
+        ("行政许可", Licensing),
+        ("对外管理服务", OtherServices),
+        ("行政处罚", Penalty),
+        ("行政强制", Coercion),
+        ("事业性收费", AdminFees),
+        ("集中采购", Procurement),
+    ]
+};
+
+/// Which item row of table 2 a (normalized) label names.
+pub fn proactive_item(normalized: &str) -> Option<ProactiveItem> {
+    latest_keyword(normalized, PROACTIVE_KEYWORDS).map(|(m, _)| m)
+}
+
+/// Header words that mark a table 2 of the 2021 template.
+pub const T2_V2021_MARKERS: &[&str] = &[
+    "制发件数",
+    "废止件数",
+    "现行有效",
+    "收费金额",
+    "本年处理决定",
+];
+/// Header words that mark a table 2 of the 2019 template.
+pub const T2_V2019_MARKERS: &[&str] = &[
+    "新制作",
+    "新公开数量",
+    "公开总数",
+    "项目数量",
+    "增/减",
+    "集中采购",
+    "对外管理服务",
+    "第二十条第(九)项",
+];
+/// Labels that mark a table 3 of the 2021 template (（六） split in three).
+pub const T3_V2021_MARKERS: &[&str] = &["不补正", "缴纳费用", "收费通知"];
+
+/// Counts how many of `markers` occur in `normalized`.
+pub fn count_markers(normalized: &str, markers: &[&str]) -> usize {
+    markers.iter().filter(|m| normalized.contains(*m)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RequestsLabel::{Group, Row};
+    use RequestsRowKey::*;
+
+    fn t3(label: &str) -> Option<RequestsLabel> {
+        requests_label(&normalize_label(label))
+    }
+
+    #[test]
+    fn requests_rows_by_latest_keyword() {
+        assert_eq!(
+            t3("一、本年新收政府信息公开申请数量"),
+            Some(Row(NewReceived))
+        );
+        assert_eq!(t3("三、本年度办理结果（一）予以公开"), Some(Row(Granted)));
+        assert_eq!(
+            t3("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            Some(Row(Partial))
+        );
+        assert_eq!(t3("（三）不予公开"), Some(Group(DeniedStateSecret)));
+        assert_eq!(
+            t3("2.其他法律行政法规禁止公开"),
+            Some(Row(DeniedLawProhibited))
+        );
+        assert_eq!(t3("3.危及\"三安全一稳定\""), Some(Row(DeniedThreeSecurity)));
+        assert_eq!(
+            t3("4、无正当理由大量反复申请"),
+            Some(Row(NotProcessedMassive))
+        );
+        assert_eq!(
+            t3("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            Some(Row(OtherNoCorrection))
+        );
+        assert_eq!(
+            t3("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+            Some(Row(OtherFeeUnpaid))
+        );
+        assert_eq!(t3("3.其他"), Some(Row(OtherOther)));
+        assert_eq!(t3("（七）总计"), Some(Row(TotalProcessed)));
+        assert_eq!(t3("四、结转下年度继续办理"), Some(Row(CarriedForward)));
+        assert_eq!(t3("四、结转下一年度继续办理"), Some(Row(CarriedForward)));
+        assert_eq!(t3("申请人情况"), None);
+    }
+
+    #[test]
+    fn header_run_before_first_row_picks_the_row() {
+        let run = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量";
+        assert_eq!(t3(run), Some(Row(NewReceived)));
+    }
+
+    #[test]
+    fn proactive_items() {
+        let item = |s: &str| proactive_item(&normalize_label(s));
+        assert_eq!(item("规章"), Some(ProactiveItem::Regulations));
+        assert_eq!(
+            item("行政规范性文件"),
+            Some(ProactiveItem::NormativeDocuments)
+        );
+        assert_eq!(
+            item("其他对外管理服务事项（行政确认、行政奖励、行政处罚、行政强制）"),
+            Some(ProactiveItem::OtherServices)
+        );
+        assert_eq!(
+            item("第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可"),
+            Some(ProactiveItem::Licensing)
+        );
+        assert_eq!(item("信息内容"), None);
+    }
+}

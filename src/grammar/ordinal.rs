@@ -1,0 +1,135 @@
+//! Ordinals: `一` … `十`, `1` … `9`, with their separators (`、`, `.`).
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::take_while_m_n,
+    character::complete::{char, one_of, space0},
+    combinator::{map, map_opt, opt},
+    sequence::{delimited, terminated},
+};
+
+/// Value of a Chinese numeral digit `一`…`九`, `〇`/`零` = 0.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | 'О' | 'O' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A Chinese numeral from 1 to 99 (`三`, `十`, `十二`, `二十`, `二十三`).
+pub fn chinese_number(input: &str) -> IResult<&str, u32> {
+    map_opt(
+        take_while_m_n(1, 3, |c: char| {
+            c == '十' || matches!(chinese_digit(c), Some(1..=9))
+        }),
+        |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            match chars.as_slice() {
+                [d] if *d != '十' => chinese_digit(*d),
+                ['十'] => Some(10),
+                ['十', d] => Some(10 + chinese_digit(*d)?),
+                [d, '十'] => Some(10 * chinese_digit(*d)?),
+                [a, '十', b] => Some(10 * chinese_digit(*a)? + chinese_digit(*b)?),
+                _ => None,
+            }
+        },
+    )
+    .parse_complete(input)
+}
+
+/// One or two ASCII digits as a number.
+fn arabic_number(input: &str) -> IResult<&str, u32> {
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse().ok(),
+    )
+    .parse_complete(input)
+}
+
+/// How an ordinal was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrdinalStyle {
+    /// `三、`
+    Chinese,
+    /// `3、` or `3.`
+    Arabic,
+}
+
+/// A top-level heading ordinal: `三、`, `三.`, `3、`, `3.` with optional spaces
+/// after. Returns the number and its style.
+///
+/// ```
+/// use gov_disclosure_report::grammar::ordinal::{heading_ordinal, OrdinalStyle};
+/// assert_eq!(heading_ordinal("三、 收到").map(|(r, o)| (r, o)), Ok(("收到", (3, OrdinalStyle::Chinese))));
+/// assert!(heading_ordinal("2020年").is_err());
+/// assert!(heading_ordinal("(三)不予公开").is_err());
+/// ```
+pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
+    terminated(
+        alt((
+            map(chinese_number, |n| (n, OrdinalStyle::Chinese)),
+            map(arabic_number, |n| (n, OrdinalStyle::Arabic)),
+        )),
+        (one_of("、.,，"), space0),
+    )
+    .parse_complete(input)
+}
+
+/// A parenthesized ordinal `（一）` / `(1)` (after normalization: `(一)`).
+pub fn paren_ordinal(input: &str) -> IResult<&str, u32> {
+    delimited(
+        (char('('), space0),
+        alt((chinese_number, arabic_number)),
+        (space0, char(')'), opt(one_of("、.,"))),
+    )
+    .parse_complete(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("三"), Ok(("", 3)));
+        assert_eq!(chinese_number("十"), Ok(("", 10)));
+        assert_eq!(chinese_number("十二、"), Ok(("、", 12)));
+        assert_eq!(chinese_number("二十三"), Ok(("", 23)));
+        assert!(chinese_number("总体").is_err());
+    }
+
+    #[test]
+    fn heading_ordinals_in_both_styles() {
+        assert_eq!(
+            heading_ordinal("六、其他"),
+            Ok(("其他", (6, OrdinalStyle::Chinese)))
+        );
+        assert_eq!(
+            heading_ordinal("5、 存在"),
+            Ok(("存在", (5, OrdinalStyle::Arabic)))
+        );
+        assert_eq!(
+            heading_ordinal("3.收到"),
+            Ok(("收到", (3, OrdinalStyle::Arabic)))
+        );
+        assert!(heading_ordinal("2020年").is_err());
+        assert!(heading_ordinal("一是").is_err());
+    }
+
+    #[test]
+    fn paren_ordinals() {
+        assert_eq!(paren_ordinal("(三)不予公开"), Ok(("不予公开", 3)));
+        assert_eq!(paren_ordinal("( 2 )x"), Ok(("x", 2)));
+        assert!(paren_ordinal("三、").is_err());
+    }
+}

@@ -1,0 +1,359 @@
+//! Text normalization: the first pipeline stage. Never fails.
+//!
+//! Extracted report text arrives with byte-order marks, zero-width and control
+//! characters, Word converter artefacts (`[bookmark: _GoBack]`), web page
+//! chrome (`分享到`, `[ 打印本页 | 关闭窗口 ]`, lines of `|||`), CRLF line ends and
+//! full-width forms. [`normalize`] removes or folds all of these so the later
+//! grammars see one spelling, and keeps an [`OffsetMap`] so every span of the
+//! normalized text maps back to the original bytes.
+
+use crate::span::Span;
+use unicode_normalization::char::decompose_compatible;
+
+/// Normalized text together with the map back to the original input.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset map from normalized to original byte offsets.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// Maps a span of the normalized text to the original input.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.map.to_original(span)
+    }
+}
+
+/// One run of normalized bytes and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    norm_start: usize,
+    norm_len: usize,
+    orig_start: usize,
+    orig_len: usize,
+    /// Copied byte for byte (offsets map one to one) rather than replaced.
+    copied: bool,
+}
+
+/// Maps byte offsets of the normalized text back to the original input.
+///
+/// Stored as runs, so it costs a few words per change rather than per byte.
+/// Mapped offsets always fall on char boundaries of the original.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    fn copy(&mut self, orig_start: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.segments.last_mut()
+            && last.copied
+            && last.orig_start + last.orig_len == orig_start
+            && last.norm_start + last.norm_len == self.norm_len
+        {
+            last.norm_len += len;
+            last.orig_len += len;
+        } else {
+            self.segments.push(Segment {
+                norm_start: self.norm_len,
+                norm_len: len,
+                orig_start,
+                orig_len: len,
+                copied: true,
+            });
+        }
+        self.norm_len += len;
+    }
+
+    fn replace(&mut self, orig_start: usize, orig_len: usize, norm_len: usize) {
+        if norm_len == 0 {
+            return;
+        }
+        self.segments.push(Segment {
+            norm_start: self.norm_len,
+            norm_len,
+            orig_start,
+            orig_len,
+            copied: false,
+        });
+        self.norm_len += norm_len;
+    }
+
+    /// Original offset of the char starting at normalized offset `offset`.
+    pub fn start_to_original(&self, offset: usize) -> usize {
+        let index = self
+            .segments
+            .partition_point(|s| s.norm_start + s.norm_len <= offset);
+        match self.segments.get(index) {
+            Some(s) if s.norm_start <= offset => {
+                if s.copied {
+                    s.orig_start + (offset - s.norm_start)
+                } else {
+                    s.orig_start
+                }
+            }
+            Some(s) => s.orig_start,
+            None => self.orig_len,
+        }
+    }
+
+    /// Original offset just past the char ending at normalized offset `offset`.
+    pub fn end_to_original(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.start_to_original(0);
+        }
+        let index = self
+            .segments
+            .partition_point(|s| s.norm_start + s.norm_len < offset);
+        match self.segments.get(index) {
+            Some(s) if s.norm_start < offset => {
+                if s.copied {
+                    s.orig_start + (offset - s.norm_start)
+                } else {
+                    s.orig_start + s.orig_len
+                }
+            }
+            _ => self
+                .segments
+                .last()
+                .map(|s| s.orig_start + s.orig_len)
+                .unwrap_or(self.orig_len),
+        }
+    }
+
+    /// Maps a span of the normalized text to the original input.
+    pub fn to_original(&self, span: Span) -> Span {
+        let start = self.start_to_original(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        Span::new(start, self.end_to_original(span.end))
+    }
+}
+
+/// Lines made only of these words (after `|`, brackets and spaces are trimmed)
+/// are web page chrome.
+const CHROME_PREFIXES: &[&str] = &[
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "责任编辑",
+    "【打印】",
+    "【关闭】",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "字号:",
+    "字号：",
+    "【字体",
+];
+
+fn is_chrome_line(line: &str) -> bool {
+    let trimmed = line.trim_matches(|c: char| {
+        c == '|' || c == '[' || c == ']' || c.is_whitespace() || c == '\u{3000}'
+    });
+    if trimmed.is_empty() {
+        // A line of pipes only; an empty line is not chrome.
+        return line.contains('|');
+    }
+    CHROME_PREFIXES.iter().any(|p| trimmed.starts_with(p))
+}
+
+fn is_dropped_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FFFD}'
+    ) || (c.is_control() && c != '\t' && c != '\n')
+}
+
+/// Whether `c` is folded to its compatibility form (full-width ASCII, odd spaces).
+fn is_folded_char(c: char) -> bool {
+    matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}')
+}
+
+const BOOKMARK_OPEN: &str = "[bookmark:";
+const NBSP_ENTITY: &str = "&nbsp;";
+
+struct Builder {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Builder {
+    fn copy(&mut self, orig_start: usize, s: &str) {
+        self.text.push_str(s);
+        self.map.copy(orig_start, s.len());
+    }
+
+    fn replace(&mut self, orig_start: usize, orig_len: usize, s: &str) {
+        self.text.push_str(s);
+        self.map.replace(orig_start, orig_len, s.len());
+    }
+
+    /// Normalizes one line's content (no line break) starting at `base`.
+    fn line(&mut self, base: usize, line: &str) {
+        let mut rest_start = 0;
+        for (i, c) in line.char_indices() {
+            if i < rest_start {
+                continue;
+            }
+            if c == '[' {
+                if let Some(tail) = line.get(i..)
+                    && tail.starts_with(BOOKMARK_OPEN)
+                    && let Some(close) = tail.find(']')
+                {
+                    rest_start = i + close + 1;
+                    continue;
+                }
+            } else if c == '&'
+                && line
+                    .get(i..)
+                    .is_some_and(|tail| tail.starts_with(NBSP_ENTITY))
+            {
+                self.replace(base + i, NBSP_ENTITY.len(), " ");
+                rest_start = i + NBSP_ENTITY.len();
+                continue;
+            }
+            if is_dropped_char(c) {
+                continue;
+            }
+            if is_folded_char(c) {
+                let mut folded = String::new();
+                decompose_compatible(c, |d| folded.push(d));
+                if folded.chars().all(|d| d.is_whitespace()) {
+                    folded = " ".to_string();
+                }
+                self.replace(base + i, c.len_utf8(), &folded);
+                continue;
+            }
+            let end = i + c.len_utf8();
+            if let Some(s) = line.get(i..end) {
+                self.copy(base + i, s);
+            }
+        }
+    }
+}
+
+/// Normalizes report text. Never fails; linear in the input size.
+///
+/// ```
+/// use gov_disclosure_report::normalize;
+/// let original = "\u{FEFF}一、总体情况\r\n（一）主动公开：１２条";
+/// let normalized = normalize(original);
+/// assert_eq!(normalized.text(), "一、总体情况\n(一)主动公开:12条");
+/// let at = normalized.text().find("12").unwrap_or(0);
+/// let span = normalized.to_original(gov_disclosure_report::Span::new(at, at + 2));
+/// assert_eq!(span.slice(original), Some("１２"));
+/// ```
+pub fn normalize(input: &str) -> Normalized {
+    let mut builder = Builder {
+        text: String::with_capacity(input.len()),
+        map: OffsetMap {
+            orig_len: input.len(),
+            ..OffsetMap::default()
+        },
+    };
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    while start < input.len() {
+        let rel_end = bytes
+            .get(start..)
+            .and_then(|b| b.iter().position(|&b| b == b'\n' || b == b'\r'));
+        let (line_end, break_len) = match rel_end {
+            Some(rel) => {
+                let at = start + rel;
+                let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+                (at, if crlf { 2 } else { 1 })
+            }
+            None => (input.len(), 0),
+        };
+        let line = input.get(start..line_end).unwrap_or("");
+        if !is_chrome_line(line) {
+            builder.line(start, line);
+        }
+        if break_len > 0 {
+            if break_len == 1 && bytes.get(line_end) == Some(&b'\n') {
+                builder.copy(line_end, "\n");
+            } else {
+                builder.replace(line_end, break_len, "\n");
+            }
+        }
+        start = line_end + break_len;
+    }
+    Normalized {
+        text: builder.text,
+        map: builder.map,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(original: &str, needle: &str, printed: &str) {
+        let normalized = normalize(original);
+        let at = normalized.text().find(needle).unwrap_or(usize::MAX);
+        assert_ne!(at, usize::MAX, "{needle} not in {:?}", normalized.text());
+        let span = normalized.to_original(Span::new(at, at + needle.len()));
+        assert_eq!(span.slice(original), Some(printed));
+    }
+
+    #[test]
+    fn strips_bom_zero_width_and_controls() {
+        let n = normalize("\u{FEFF}一\u{200B}、总\u{0007}体情况");
+        assert_eq!(n.text(), "一、总体情况");
+        round_trip("\u{FEFF}一\u{200B}、总体", "一、总体", "一\u{200B}、总体");
+    }
+
+    #[test]
+    fn folds_full_width_and_ideographic_space() {
+        let n = normalize("\u{3000}\u{3000}（一）１，２３４：");
+        assert_eq!(n.text(), "  (一)1,234:");
+        round_trip("\u{3000}（一）", "(一)", "（一）");
+    }
+
+    #[test]
+    fn crlf_and_cr_become_lf() {
+        let n = normalize("a\r\nb\rc\n");
+        assert_eq!(n.text(), "a\nb\nc\n");
+        round_trip("a\r\nb", "\nb", "\r\nb");
+    }
+
+    #[test]
+    fn removes_bookmarks_and_chrome_lines() {
+        let original =
+            "[bookmark: _GoBack]根据条例\n|||||\n| 分享到: |\n[ 打印本页 | 关闭窗口 ]\n正文";
+        let n = normalize(original);
+        assert_eq!(n.text(), "根据条例\n\n\n\n正文");
+        round_trip(original, "正文", "正文");
+        round_trip(original, "根据", "根据");
+    }
+
+    #[test]
+    fn nbsp_entity_becomes_space() {
+        assert_eq!(normalize("a&nbsp;b").text(), "a b");
+    }
+
+    #[test]
+    fn empty_and_lone_chrome() {
+        assert_eq!(normalize("").text(), "");
+        assert_eq!(normalize("|").text(), "");
+        let n = normalize("\u{FEFF}");
+        assert_eq!(n.to_original(Span::new(0, 0)), Span::new(3, 3));
+    }
+}
