@@ -35,6 +35,7 @@ pub mod grammar;
 pub mod lines;
 pub mod normalize;
 pub mod span;
+pub mod validate;
 
 pub use ast::*;
 pub use diagnostic::{Diagnostic, DiagnosticCode, ParseError, Severity};
