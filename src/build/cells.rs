@@ -339,13 +339,17 @@ pub enum Fit {
 
 /// Fits `values` to `columns` columns.
 pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells) -> Fit {
-    let mut cells: Vec<RawCell> = values.to_vec();
-    while cells.len() > columns && cells.last().is_some_and(RawCell::is_empty) {
-        cells.pop();
+    // Trim padding: trailing empty cells first, then leading empty slots,
+    // never below the column count. Index arithmetic keeps this linear.
+    let mut end = values.len();
+    while end > columns && values.get(end - 1).is_some_and(RawCell::is_empty) {
+        end -= 1;
     }
-    while cells.len() > columns && cells.first().is_some_and(RawCell::is_empty) {
-        cells.remove(0);
+    let mut start = 0;
+    while end - start > columns && values.get(start).is_some_and(RawCell::is_empty) {
+        start += 1;
     }
+    let mut cells: Vec<RawCell> = values.get(start..end).unwrap_or_default().to_vec();
     if cells.iter().all(RawCell::is_empty) && !layout.is_grid() {
         return Fit::Empty;
     }

@@ -360,11 +360,19 @@ pub fn parse(input: &str) -> AnnualReport {
         }
         let table_at = table_start(text, h.end, next, h.kind);
         let paragraphs_end = table_at.unwrap_or(next);
-        let paragraphs = ctx.paragraphs(h.end, paragraphs_end);
-        let table = match table_at {
+        let mut paragraphs = ctx.paragraphs(h.end, paragraphs_end);
+        let (table, table_end) = match table_at {
             Some(at) => build_table(&mut ctx, h.kind, at, next),
-            None => None,
+            None => (None, None),
         };
+        if let Some(after) = table_end {
+            // Sentences printed after the table (notes) stay in the tree.
+            paragraphs.extend(
+                ctx.paragraphs(after, next)
+                    .into_iter()
+                    .filter(|p| p.text.contains('。')),
+            );
+        }
         if matches!(
             h.kind,
             SectionKind::ProactiveDisclosure
@@ -444,10 +452,25 @@ fn build_table(
     kind: SectionKind,
     start: usize,
     end: usize,
-) -> Option<Table> {
+) -> (Option<Table>, Option<usize>) {
     let (layout, physical) = physical_rows(ctx.text(), start, end);
     let rows = logical_rows(layout, &physical);
-    match kind {
+    // The table ends with its last row that holds values; the line holding
+    // that row is part of the table.
+    let last_value_end = rows
+        .iter()
+        .filter(|r| r.has_values())
+        .filter_map(LogicalRow::range)
+        .map(|(_, e)| e)
+        .max();
+    let table_end = last_value_end.map(|e| {
+        ctx.text()
+            .get(e..end)
+            .and_then(|t| t.find('\n'))
+            .map(|i| e + i)
+            .unwrap_or(end)
+    });
+    let table = match kind {
         SectionKind::ProactiveDisclosure => {
             table2::build(ctx, layout, &rows).map(Table::ProactiveDisclosure)
         }
@@ -456,5 +479,7 @@ fn build_table(
             table4::build(ctx, layout, &rows).map(Table::ReviewsAndLitigation)
         }
         _ => None,
-    }
+    };
+    let table_end = if table.is_some() { table_end } else { None };
+    (table, table_end)
 }

@@ -15,7 +15,12 @@ fn gov(input: &str) -> IResult<&str, &str> {
 }
 
 fn overview(input: &str) -> IResult<&str, &str> {
-    recognize((opt(tag("政府信息公开工作")), tag("总体情况"))).parse_complete(input)
+    alt((
+        recognize((opt((gov, tag("信息公开工作"))), tag("总体情况"))),
+        tag("概述"),
+        tag("基本情况"),
+    ))
+    .parse_complete(input)
 }
 
 fn proactive(input: &str) -> IResult<&str, &str> {
@@ -68,7 +73,7 @@ fn reviews(input: &str) -> IResult<&str, &str> {
 fn problems(input: &str) -> IResult<&str, &str> {
     recognize((
         opt((gov, tag("信息公开工作"))),
-        tag("存在"),
+        opt(tag("存在")),
         opt(tag("的")),
         opt(tag("主要")),
         tag("问题"),
@@ -80,7 +85,7 @@ fn problems(input: &str) -> IResult<&str, &str> {
 }
 
 fn other_matters(input: &str) -> IResult<&str, &str> {
-    recognize((tag("其他需要报告的"), opt(tag("事项")))).parse_complete(input)
+    recognize((tag("其他需要报告"), opt(tag("的")), opt(tag("事项")))).parse_complete(input)
 }
 
 /// A section title (the words after the ordinal); returns its kind and the
@@ -157,6 +162,12 @@ mod tests {
             kind("存在问题及改进情况"),
             Some(SectionKind::ProblemsAndImprovements)
         );
+        assert_eq!(
+            kind("主要问题及改进措施"),
+            Some(SectionKind::ProblemsAndImprovements)
+        );
+        assert_eq!(kind("其他需要报告事项"), Some(SectionKind::OtherMatters));
+        assert_eq!(kind("概述"), Some(SectionKind::Overview));
         assert_eq!(
             kind("因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
             Some(SectionKind::ReviewsAndLitigation)

@@ -87,6 +87,21 @@ pub fn find_year(line: &str) -> Option<(i32, usize, usize)> {
 pub fn parse_title_line(line: &str) -> TitleParts<'_> {
     let year = find_year(line);
     let subject = SUBJECT_WORDS.iter().filter_map(|w| line.find(w)).min();
+    // A title that opens with its year names the agency after it:
+    // `2020年某县民政局政府信息公开工作年度报告`.
+    if let (Some((_, y_start, y_end)), Some(subject_at)) = (year, subject)
+        && line.get(..y_start).is_some_and(|h| h.trim().is_empty())
+        && subject_at > y_end
+    {
+        let between = line.get(y_end..subject_at).unwrap_or("");
+        let start = y_end + (between.len() - between.trim_start().len());
+        let end = y_end + between.trim_end().len();
+        return TitleParts {
+            agency: line.get(start..end).unwrap_or(""),
+            agency_range: (start, end),
+            year,
+        };
+    }
     let cut = match (year.map(|y| y.1), subject) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) => a,
@@ -138,6 +153,11 @@ mod tests {
                 Some(2020),
             ),
             ("政府信息公开工作2020年度报告", "", Some(2020)),
+            (
+                "2020年某县民政局政府信息公开工作年度报告",
+                "某县民政局",
+                Some(2020),
+            ),
             (
                 "某县人民政府关于二〇二二年度政府信息公开工作的年度报告",
                 "某县人民政府",
