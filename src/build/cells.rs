@@ -49,8 +49,13 @@ pub struct RawCell {
 impl RawCell {
     fn from_piece(line: &str, base: usize, from: usize, to: usize) -> RawCell {
         let piece = line.get(from..to).unwrap_or("");
-        let lead = piece.len() - piece.trim_start().len();
         let text = piece.trim();
+        // An empty cell sits where its piece starts.
+        let lead = if text.is_empty() {
+            0
+        } else {
+            piece.len() - piece.trim_start().len()
+        };
         RawCell {
             text: text.to_string(),
             start: base + from + lead,

@@ -389,7 +389,9 @@ pub fn parse(input: &str) -> AnnualReport {
                 ),
             );
         }
-        let end = trim_end_offset(text, h.start, next).max(h.end);
+        let end = trim_end_offset(text, h.start, next)
+            .max(h.end)
+            .max(table_end.unwrap_or(0));
         report.sections.push(Section {
             kind: h.kind,
             heading: Heading {

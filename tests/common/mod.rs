@@ -1,0 +1,159 @@
+//! Helpers shared by the parser integration tests.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use gov_disclosure_report::{AnnualReport, Span, Table, normalize};
+use std::path::{Path, PathBuf};
+
+/// The corpus fixtures bundled with the crate.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+}
+
+/// Every `text/*.txt` of a corpus set (`seeds`, `canary`, `dev`), sorted.
+pub fn texts(set: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join(set).join("text"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// All fixture texts of all sets.
+pub fn all_texts() -> Vec<PathBuf> {
+    ["seeds", "canary", "dev"]
+        .iter()
+        .flat_map(|s| texts(s))
+        .collect()
+}
+
+fn check(input: &str, span: Span, what: &str) {
+    assert!(span.start <= span.end, "{what}: reversed span {span:?}");
+    assert!(
+        span.end <= input.len(),
+        "{what}: span {span:?} out of bounds ({})",
+        input.len()
+    );
+    assert!(
+        input.is_char_boundary(span.start),
+        "{what}: start {span:?} not on a char boundary"
+    );
+    assert!(
+        input.is_char_boundary(span.end),
+        "{what}: end {span:?} not on a char boundary"
+    );
+}
+
+fn within(outer: Span, inner: Span, what: &str) {
+    assert!(
+        outer.contains(inner),
+        "{what}: {inner:?} not inside {outer:?}"
+    );
+}
+
+fn compact(s: &str) -> String {
+    normalize(s)
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Asserts the span invariants of a parsed report: every span in bounds and on
+/// char boundaries, children inside parents, sections in order, and cell and
+/// heading spans slicing the original text to what was read.
+pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
+    check(input, report.span, "report");
+    assert_eq!(report.span, Span::new(0, input.len()));
+    for d in &report.diagnostics {
+        check(input, d.span, "diagnostic");
+    }
+    for p in &report.preamble {
+        check(input, p.span, "preamble");
+    }
+    if let Some(t) = &report.title {
+        check(input, t.span, "title");
+    }
+    for located in [
+        report.agency.as_ref().map(|a| a.span),
+        report.year.as_ref().map(|y| y.span),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        check(input, located, "meta");
+    }
+    let mut previous_end = 0;
+    for s in &report.sections {
+        check(input, s.span, "section");
+        assert!(
+            s.span.start >= previous_end,
+            "sections overlap or are out of order"
+        );
+        previous_end = s.span.end;
+        within(s.span, s.heading.span, "heading");
+        let printed = s.heading.span.slice(input).unwrap();
+        assert_eq!(normalize(printed).text(), s.heading.text, "heading slice");
+        for p in &s.paragraphs {
+            check(input, p.span, "paragraph");
+            within(s.span, p.span, "paragraph");
+            assert_eq!(
+                compact(p.span.slice(input).unwrap()),
+                p.text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+            );
+        }
+        let Some(table) = &s.table else { continue };
+        let (table_span, rows): (Span, Vec<(Span, Vec<&gov_disclosure_report::Cell>)>) = match table
+        {
+            Table::ProactiveDisclosure(t) => (
+                t.span,
+                t.rows
+                    .iter()
+                    .map(|r| (r.span, r.cells.iter().collect()))
+                    .collect(),
+            ),
+            Table::Requests(t) => (
+                t.span,
+                t.rows
+                    .iter()
+                    .map(|r| (r.span, r.cells.iter().collect()))
+                    .collect(),
+            ),
+            Table::ReviewsAndLitigation(t) => (t.span, vec![(t.span, t.cells.iter().collect())]),
+        };
+        check(input, table_span, "table");
+        within(s.span, table_span, "table");
+        let mut row_end = 0;
+        for (row_span, cells) in rows {
+            check(input, row_span, "row");
+            within(table_span, row_span, "row");
+            assert!(
+                row_span.start >= row_end || matches!(table, Table::ReviewsAndLitigation(_)),
+                "rows out of order"
+            );
+            row_end = row_span.start;
+            for cell in cells {
+                check(input, cell.span, "cell");
+                within(row_span, cell.span, "cell");
+                assert_eq!(
+                    compact(cell.span.slice(input).unwrap()),
+                    cell.raw
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>(),
+                    "cell span must slice to its raw text"
+                );
+            }
+        }
+    }
+}
