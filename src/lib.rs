@@ -68,3 +68,8 @@ pub fn parse_report_strict(input: &str) -> Result<AnnualReport, ParseError> {
         Err(ParseError { errors })
     }
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

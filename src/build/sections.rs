@@ -29,7 +29,7 @@ pub struct SkippedHeading {
 
 /// Chars after which an inline heading may start.
 fn is_inline_boundary(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '。' | ';' | '；' | ':' | '：' | '|')
+    c.is_whitespace() || matches!(c, '。' | ';' | '；' | ':' | '：' | '|' | '*' | '#' | '【' | '[' | '>')
 }
 
 /// Tries to read a heading at `at` (the offset of a possible ordinal).
@@ -145,6 +145,12 @@ mod tests {
     fn sub_topics_and_table_rows_are_not_sections() {
         let text = "一、总体情况\n(二)主动公开政府信息情况。本单位…\n二、主动公开政府信息情况\n三、本年度办理结果\n四、结转下年度继续办理\n";
         assert_eq!(kinds(text), vec![(1, false), (2, false)]);
+    }
+
+    #[test]
+    fn markdown_and_bracketed_headings() {
+        let text = "**一、总体情况**\n正文\n## 二、主动公开政府信息情况\n【三、收到和处理政府信息公开申请情况】\n";
+        assert_eq!(kinds(text), vec![(1, true), (2, true), (3, true)]);
     }
 
     #[test]
