@@ -158,11 +158,7 @@ impl<'a> Context<'a> {
 fn table_start(text: &str, body_start: usize, body_end: usize, kind: SectionKind) -> Option<usize> {
     let body = text.get(body_start..body_end)?;
     let earliest = match kind {
-        SectionKind::ProactiveDisclosure => ["第二十条", "信息内容"]
-            .iter()
-            .filter_map(|m| body.find(m))
-            .min(),
-        SectionKind::Requests => ["勾稽关系", "申请人情况", "本年新收", "自然人"]
+        SectionKind::ProactiveDisclosure | SectionKind::Requests => sections::table_markers(kind)
             .iter()
             .filter_map(|m| body.find(m))
             .min(),
@@ -253,7 +249,7 @@ pub fn parse(input: &str) -> AnnualReport {
     }
 
     let candidates = sections::candidates(text);
-    let (headings, skipped) = sections::choose(&candidates);
+    let (headings, skipped) = sections::choose(text, &candidates);
     let first_heading = headings.first().map(|h| h.start).unwrap_or(text.len());
 
     // Title, agency and year.

@@ -29,7 +29,11 @@ pub struct SkippedHeading {
 
 /// Chars after which an inline heading may start.
 fn is_inline_boundary(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '。' | ';' | '；' | ':' | '：' | '|' | '*' | '#' | '【' | '[' | '>')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | ';' | '；' | ':' | '：' | '|' | '*' | '#' | '【' | '[' | '>'
+        )
 }
 
 /// Tries to read a heading at `at` (the offset of a possible ordinal).
@@ -84,21 +88,47 @@ pub fn candidates(text: &str) -> Vec<FoundHeading> {
     found
 }
 
-/// Chooses one heading per kind, in statutory order, preferring headings
-/// whose number matches. Returns the chosen headings and the candidates left
-/// out because they came out of order.
-pub fn choose(candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Vec<SkippedHeading>) {
+/// Words that show a section's table follows its heading.
+pub fn table_markers(kind: SectionKind) -> &'static [&'static str] {
+    match kind {
+        SectionKind::ProactiveDisclosure => &["第二十条", "信息内容"],
+        SectionKind::Requests => &["勾稽关系", "申请人情况", "本年新收", "自然人"],
+        SectionKind::ReviewsAndLitigation => &["结果维持", "尚未审结", "复议后起诉"],
+        _ => &[],
+    }
+}
+
+/// Chooses one heading per kind, in statutory order. Preference: a heading
+/// whose number matches and, for 二/三/四, whose table follows it (so a
+/// sub-topic of 总体情况 that reuses a statutory title loses to the real
+/// section); then a matching number; then any. Returns the chosen headings
+/// and the candidates left out because they came out of order.
+pub fn choose(text: &str, candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Vec<SkippedHeading>) {
+    // Whether the table of the candidate's kind starts before the next candidate.
+    let table_follows: Vec<bool> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let until = candidates.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+            let body = text.get(c.end..until).unwrap_or("");
+            table_markers(c.kind).iter().any(|m| body.contains(m))
+        })
+        .collect();
     let mut chosen: Vec<FoundHeading> = Vec::new();
     let mut after = 0usize;
     for kind in SectionKind::ALL {
-        let later = candidates
+        let later: Vec<(usize, &FoundHeading)> = candidates
             .iter()
-            .filter(|c| c.kind == kind && c.start >= after);
+            .enumerate()
+            .filter(|(_, c)| c.kind == kind && c.start >= after)
+            .collect();
+        let numbered = |c: &FoundHeading| c.number == u32::from(kind.number());
         let pick = later
-            .clone()
-            .find(|c| c.number == u32::from(kind.number()))
-            .or_else(|| later.clone().next())
-            .copied();
+            .iter()
+            .find(|(i, c)| numbered(c) && table_follows.get(*i).copied().unwrap_or(false))
+            .or_else(|| later.iter().find(|(_, c)| numbered(c)))
+            .or_else(|| later.first())
+            .map(|(_, c)| **c);
         if let Some(h) = pick {
             after = h.end;
             chosen.push(h);
@@ -108,8 +138,8 @@ pub fn choose(candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Vec<SkippedHea
         .iter()
         .filter(|c| !chosen.contains(c))
         .filter(|c| {
-            // Only report candidates that sit after their own chosen section
-            // began; earlier ones are table-of-contents style mentions.
+            // Only report candidates that sit after a later section began;
+            // earlier ones are sub-topics or table-of-contents mentions.
             chosen.iter().any(|h| h.kind > c.kind && h.start < c.start)
         })
         .map(|&heading| SkippedHeading { heading })
@@ -122,7 +152,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(u8, bool)> {
-        choose(&candidates(text))
+        choose(text, &candidates(text))
             .0
             .iter()
             .map(|h| (h.kind.number(), h.inline))
@@ -151,6 +181,17 @@ mod tests {
     fn markdown_and_bracketed_headings() {
         let text = "**一、总体情况**\n正文\n## 二、主动公开政府信息情况\n【三、收到和处理政府信息公开申请情况】\n";
         assert_eq!(kinds(text), vec![(1, true), (2, true), (3, true)]);
+    }
+
+    #[test]
+    fn overview_sub_topics_reusing_statutory_titles_lose_to_the_real_sections() {
+        let text = "一、总体情况\n二、主动公开政府信息情况\n主动公开53条。\n三、收到和处理政府信息公开申请情况\n未收到。\n\
+二、主动公开政府信息情况\n第二十条第（一）项\n三、收到和处理政府信息公开申请情况\n申请人情况\n";
+        let chosen = choose(text, &candidates(text)).0;
+        let starts: Vec<usize> = chosen.iter().map(|h| h.start).collect();
+        let second = text.rfind("二、主动").unwrap_or(0);
+        let third = text.rfind("三、收到").unwrap_or(0);
+        assert_eq!(starts.get(1..), Some(&[second, third][..]));
     }
 
     #[test]
