@@ -360,3 +360,21 @@ fn chinese_numeral_signature_date() {
         "2021-01-20"
     );
 }
+
+#[test]
+fn unofficial_subtotal_column_makes_eight_cell_rows_ambiguous() {
+    let mut text =
+        String::from("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+    text.push_str("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t法人或其他组织小计\t总计\n");
+    for label in T3_2019_LABELS {
+        text.push_str(&format!("{label}\t1\t0\t0\t0\t0\t0\t0\t1\n"));
+    }
+    let report = parse_report(&text);
+    let t3 = report.table3().unwrap();
+    assert!(
+        t3.rows
+            .iter()
+            .all(|r| r.cells.is_empty() && r.ambiguous.is_some())
+    );
+    assert!(!facts(&text).keys().any(|k| k.starts_with("t3.")));
+}

@@ -321,6 +321,8 @@ pub enum ExtraCells {
     DropLeading,
     /// The last cells are stray trailing cells (tables 2 and 4).
     DropTrailing,
+    /// Nothing tells which cells are extra: the row is ambiguous.
+    Refuse,
 }
 
 /// The outcome of fitting a row's value cells to its columns.
@@ -376,6 +378,7 @@ pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells
         let dropped: Vec<RawCell> = match extra {
             ExtraCells::DropLeading => cells.drain(..surplus).collect(),
             ExtraCells::DropTrailing => cells.drain(columns..).collect(),
+            ExtraCells::Refuse => return Fit::Ambiguous,
         };
         return Fit::Cells {
             cells,

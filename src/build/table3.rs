@@ -51,6 +51,13 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     let matched: Vec<Option<RequestsLabel>> = labels.iter().map(|l| requests_label(l)).collect();
     let template = detect_template(&labels, &matched);
     let expected = RequestsRowKey::rows(template);
+    // A table with an unofficial 小计 (subtotal) column has one more value
+    // column at an unknown place: rows with an extra cell are ambiguous.
+    let extra_policy = if labels.iter().any(|l| l.contains("小计")) {
+        ExtraCells::Refuse
+    } else {
+        ExtraCells::DropLeading
+    };
     let columns = ApplicantColumn::ALL.len();
 
     let mut table = RequestsTable {
@@ -127,7 +134,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             .unwrap_or(next_by_order);
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
-        let (cells, ambiguous) = match fit(&row.values, columns, layout, ExtraCells::DropLeading) {
+        let (cells, ambiguous) = match fit(&row.values, columns, layout, extra_policy) {
             Fit::Cells {
                 cells,
                 dropped,

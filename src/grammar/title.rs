@@ -54,6 +54,9 @@ pub fn is_title_line(line: &str) -> bool {
         && !line.contains('《')
         && !line.contains("根据")
         && !line.contains("按照")
+        && !line.contains("首页")
+        && !line.contains("当前位置")
+        && !line.contains(['>', '»', '›'])
 }
 
 /// Finds the first year (`2020年`, `2020年度`) in a line, with its byte range.
@@ -84,7 +87,26 @@ pub fn find_year(line: &str) -> Option<(i32, usize, usize)> {
 /// let t = parse_title_line("2020年政府信息公开工作年度报告");
 /// assert_eq!(t.agency, "");
 /// ```
-pub fn parse_title_line(line: &str) -> TitleParts<'_> {
+pub fn parse_title_line(full: &str) -> TitleParts<'_> {
+    // Web pages print the title after a field name: `标题：…`, `名称:…`.
+    let skip = full
+        .rfind([':', '：'])
+        .map(|i| {
+            i + full
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map(char::len_utf8)
+                .unwrap_or(1)
+        })
+        .unwrap_or(0);
+    let line = full.get(skip..).unwrap_or(full);
+    let mut parts = parse_title_tail(line);
+    parts.agency_range = (parts.agency_range.0 + skip, parts.agency_range.1 + skip);
+    parts.year = parts.year.map(|(y, a, b)| (y, a + skip, b + skip));
+    parts
+}
+
+fn parse_title_tail(line: &str) -> TitleParts<'_> {
     let year = find_year(line);
     let subject = SUBJECT_WORDS.iter().filter_map(|w| line.find(w)).min();
     // A title that opens with its year names the agency after it:
@@ -154,6 +176,11 @@ mod tests {
             ),
             ("政府信息公开工作2020年度报告", "", Some(2020)),
             (
+                "标题：某县民政局2020年政府信息公开工作年度报告",
+                "某县民政局",
+                Some(2020),
+            ),
+            (
                 "2020年某县民政局政府信息公开工作年度报告",
                 "某县民政局",
                 Some(2020),
@@ -176,5 +203,6 @@ mod tests {
     fn sentences_are_not_titles() {
         assert!(!is_title_line("根据《条例》要求，特编制本报告。"));
         assert!(!is_title_line("一、总体情况"));
+        assert!(!is_title_line("首页 > 政府信息公开 > 年度报告"));
     }
 }
