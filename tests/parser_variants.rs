@@ -378,3 +378,42 @@ fn unofficial_subtotal_column_makes_eight_cell_rows_ambiguous() {
     );
     assert!(!facts(&text).keys().any(|k| k.starts_with("t3.")));
 }
+
+#[test]
+fn subtotal_on_a_group_caption_is_kept_aside() {
+    let text = report_with_t3(|i, label| match i {
+        4 => format!("（三）不予公开\t9\t0\t0\t0\t0\t0\t9\n1.属于国家秘密\t4\t0\t0\t0\t0\t0\t4"),
+        _ => format!("{label}\t0\t0\t0\t0\t0\t0\t0"),
+    });
+    let report = parse_report(&text);
+    let t3 = report.table3().unwrap();
+    let secret = t3
+        .cell(RequestsRowKey::DeniedStateSecret, ApplicantColumn::Total)
+        .unwrap();
+    assert_eq!(secret.value, CellValue::Integer(4));
+    assert_eq!(t3.extra_rows.len(), 1);
+    assert_eq!(t3.rows.len(), 23);
+}
+
+#[test]
+fn unlabeled_rows_count_tells_the_2021_template() {
+    let mut text = String::from(
+        "某局2022年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n",
+    );
+    for i in 0..25 {
+        text.push_str(&format!("\t{i}\t0\t0\t0\t0\t0\t{i}\n"));
+    }
+    let report = parse_report(&text);
+    let t3 = report.table3().unwrap();
+    assert_eq!(t3.template, Template::V2021);
+    let f = facts(&text);
+    assert_eq!(
+        f.get("t3.other.other.total").map(String::as_str),
+        Some("22")
+    );
+    assert_eq!(
+        f.get("t3.carried_forward.natural_person")
+            .map(String::as_str),
+        Some("24")
+    );
+}

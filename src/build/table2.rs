@@ -79,11 +79,13 @@ pub fn build(
     let mut next_by_order = 0usize;
     for ((row, label), item) in rows.iter().zip(&labels).zip(&items) {
         let has_values = row.has_values();
-        let is_header = HEADER_WORDS.iter().any(|w| label.contains(w)) && !has_values;
+        let header_words = HEADER_WORDS.iter().any(|w| label.contains(w));
+        let is_header = header_words && !has_values;
         let item = match item {
             Some(i) if !is_header => Some(*i),
             Some(_) => None,
-            None if has_values && row.labels.is_empty() => {
+            // Unlabeled values (a caption may have been merged onto them).
+            None if has_values && (row.labels.is_empty() || header_words) => {
                 let by_order = expected.get(next_by_order).copied();
                 if let Some(i) = by_order {
                     let span = ctx.span_of_row(row);

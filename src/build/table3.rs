@@ -21,7 +21,11 @@ const HEADER_WORDS: &[&str] = &[
 ];
 
 /// Detects the template from the labels of all rows.
-fn detect_template(labels: &[String], matched: &[Option<RequestsLabel>]) -> Template {
+fn detect_template(
+    labels: &[String],
+    matched: &[Option<RequestsLabel>],
+    rows: &[LogicalRow],
+) -> Template {
     let v2021_label = labels
         .iter()
         .any(|l| count_markers(l, T3_V2021_MARKERS) > 0);
@@ -35,7 +39,10 @@ fn detect_template(labels: &[String], matched: &[Option<RequestsLabel>]) -> Temp
             ))
         )
     });
-    if v2021_label || v2021_row {
+    // Without labels (rows read by position), 25 rows of values mean the
+    // 2021 template; 23 the 2019 one.
+    let value_rows = rows.iter().filter(|r| r.has_values()).count();
+    if v2021_label || v2021_row || value_rows == RequestsRowKey::rows(Template::V2021).len() {
         Template::V2021
     } else {
         Template::V2019
@@ -49,7 +56,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .map(|r| normalize_label(&r.label_text()))
         .collect();
     let matched: Vec<Option<RequestsLabel>> = labels.iter().map(|l| requests_label(l)).collect();
-    let template = detect_template(&labels, &matched);
+    let template = detect_template(&labels, &matched, rows);
     let expected = RequestsRowKey::rows(template);
     // A table with an unofficial 小计 (subtotal) column has one more value
     // column at an unknown place: rows with an extra cell are ambiguous.
@@ -67,14 +74,19 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         span: ctx.span_of_rows(rows),
     };
     let mut next_by_order = 0usize;
-    for ((row, label), meaning) in rows.iter().zip(&labels).zip(&matched) {
+    for (index, ((row, label), meaning)) in rows.iter().zip(&labels).zip(&matched).enumerate() {
         let has_values = row.has_values();
         let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
+        // A group caption with values whose first child follows with its own
+        // label is a subtotal line (T3.SUB), not the first child.
+        let subtotal = matches!(meaning, Some(RequestsLabel::Group(k))
+            if matched.get(index + 1) == Some(&Some(RequestsLabel::Row(*k))));
         let key = match meaning {
             Some(RequestsLabel::Row(k)) if has_values || !is_header => Some(*k),
-            Some(RequestsLabel::Group(k)) if has_values => Some(*k),
+            Some(RequestsLabel::Group(k)) if has_values && !subtotal => Some(*k),
             Some(_) => None,
-            None if has_values && row.labels.is_empty() => {
+            // Unlabeled values (a header row may have been merged onto them).
+            None if has_values && (row.labels.is_empty() || is_header) => {
                 let by_order = expected.get(next_by_order).copied();
                 if let Some(k) = by_order {
                     let span = ctx.span_of_row(row);

@@ -113,10 +113,20 @@ const REQUEST_KEYWORDS: &[(&str, RequestsLabel)] = {
 
 /// Finds the keyword that ends latest in `normalized`; ties go to the longer
 /// keyword. Returns the keyword's value and its end offset.
+///
+/// One forward pass comparing keyword prefixes at each char start: cheaper
+/// than building a substring searcher per keyword for the short labels met
+/// in tables, and linear in the label for a fixed keyword set.
 fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(T, usize)> {
     let mut best: Option<(T, usize, usize)> = None;
-    for (word, meaning) in keywords {
-        if let Some(at) = normalized.rfind(word) {
+    for (at, _) in normalized.char_indices() {
+        let Some(tail) = normalized.get(at..) else {
+            continue;
+        };
+        for (word, meaning) in keywords {
+            if !tail.starts_with(word) {
+                continue;
+            }
             let end = at + word.len();
             let better = match best {
                 None => true,
