@@ -382,7 +382,7 @@ fn unofficial_subtotal_column_makes_eight_cell_rows_ambiguous() {
 #[test]
 fn subtotal_on_a_group_caption_is_kept_aside() {
     let text = report_with_t3(|i, label| match i {
-        4 => format!("（三）不予公开\t9\t0\t0\t0\t0\t0\t9\n1.属于国家秘密\t4\t0\t0\t0\t0\t0\t4"),
+        4 => "（三）不予公开\t9\t0\t0\t0\t0\t0\t9\n1.属于国家秘密\t4\t0\t0\t0\t0\t0\t4".to_string(),
         _ => format!("{label}\t0\t0\t0\t0\t0\t0\t0"),
     });
     let report = parse_report(&text);
