@@ -33,6 +33,7 @@ pub mod diagnostic;
 mod facts;
 pub mod grammar;
 pub mod lines;
+pub mod markup;
 pub mod normalize;
 pub mod span;
 pub mod validate;

@@ -7,6 +7,7 @@
 //! grammars see one spelling, and keeps an [`OffsetMap`] so every span of the
 //! normalized text maps back to the original bytes.
 
+use crate::markup::{self, TagText};
 use crate::span::Span;
 use unicode_normalization::char::decompose_compatible;
 
@@ -138,11 +139,20 @@ impl OffsetMap {
 
     /// Maps a span of the normalized text to the original input.
     pub fn to_original(&self, span: Span) -> Span {
-        let start = self.start_to_original(span.start);
         if span.is_empty() {
-            return Span::new(start, start);
+            // An empty span sits just after the char before it, so it never
+            // lands past text that was removed after that char.
+            let at = if span.start == 0 {
+                self.start_to_original(0)
+            } else {
+                self.end_to_original(span.start)
+            };
+            return Span::new(at, at);
         }
-        Span::new(start, self.end_to_original(span.end))
+        Span::new(
+            self.start_to_original(span.start),
+            self.end_to_original(span.end),
+        )
     }
 }
 
@@ -184,6 +194,17 @@ fn is_dropped_char(c: char) -> bool {
 /// Whether `c` is folded to its compatibility form (full-width ASCII, odd spaces).
 fn is_folded_char(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}')
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle`.
+fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let first = n.first()?;
+    (0..h.len()).find(|&i| {
+        h.get(i).is_some_and(|b| b.eq_ignore_ascii_case(first))
+            && h.get(i..i + n.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(n))
+    })
 }
 
 const BOOKMARK_OPEN: &str = "[bookmark:";
@@ -229,21 +250,88 @@ impl Builder {
                 rest_start = i + NBSP_ENTITY.len();
                 continue;
             }
-            if is_dropped_char(c) {
+            self.char_at(base + i, c);
+        }
+    }
+
+    /// Drops, folds or copies one char found at original offset `at`.
+    fn char_at(&mut self, at: usize, c: char) {
+        if is_dropped_char(c) {
+            return;
+        }
+        if is_folded_char(c) {
+            let mut folded = String::new();
+            decompose_compatible(c, |d| folded.push(d));
+            if folded.chars().all(|d| d.is_whitespace()) {
+                folded = " ".to_string();
+            }
+            self.replace(at, c.len_utf8(), &folded);
+            return;
+        }
+        let mut buffer = [0u8; 4];
+        self.copy(at, c.encode_utf8(&mut buffer));
+    }
+
+    /// Normalizes HTML markup: rows become lines, cells `|`-separated, block
+    /// tags line breaks (spaces inside tables), entities decoded, source line
+    /// breaks spaces.
+    fn html(&mut self, input: &str) {
+        let mut table_depth = 0usize;
+        let mut skip_to = 0;
+        for (i, c) in input.char_indices() {
+            if i < skip_to {
                 continue;
             }
-            if is_folded_char(c) {
-                let mut folded = String::new();
-                decompose_compatible(c, |d| folded.push(d));
-                if folded.chars().all(|d| d.is_whitespace()) {
-                    folded = " ".to_string();
+            let rest = input.get(i..).unwrap_or("");
+            match c {
+                '<' if rest.starts_with("<!--") => {
+                    skip_to = rest.find("-->").map(|e| i + e + 3).unwrap_or(input.len());
                 }
-                self.replace(base + i, c.len_utf8(), &folded);
-                continue;
-            }
-            let end = i + c.len_utf8();
-            if let Some(s) = line.get(i..end) {
-                self.copy(base + i, s);
+                '<' => {
+                    let Some(close) = rest.find('>') else {
+                        self.char_at(i, c);
+                        continue;
+                    };
+                    let inner = rest.get(1..close).unwrap_or("");
+                    let mut end = i + close + 1;
+                    let text = match markup::classify_tag(inner) {
+                        TagText::Row => "\n",
+                        TagText::Cell => "|",
+                        TagText::Block if table_depth > 0 => " ",
+                        TagText::Block => "\n",
+                        TagText::Table(open) => {
+                            table_depth = if open {
+                                table_depth + 1
+                            } else {
+                                table_depth.saturating_sub(1)
+                            };
+                            "\n"
+                        }
+                        TagText::Skip(closing) => {
+                            end = find_ignore_ascii_case(rest, closing)
+                                .and_then(|at| rest.get(at..)?.find('>').map(|gt| i + at + gt + 1))
+                                .unwrap_or(input.len());
+                            ""
+                        }
+                        TagText::Nothing => "",
+                    };
+                    self.replace(i, end - i, text);
+                    skip_to = end;
+                }
+                '&' => match markup::entity(rest) {
+                    Some((decoded, len)) => {
+                        skip_to = i + len;
+                        if is_folded_char(decoded) || decoded.is_whitespace() {
+                            self.replace(i, len, " ");
+                        } else {
+                            let mut buffer = [0u8; 4];
+                            self.replace(i, len, decoded.encode_utf8(&mut buffer));
+                        }
+                    }
+                    None => self.char_at(i, c),
+                },
+                '\n' | '\r' | '\t' => self.replace(i, 1, " "),
+                _ => self.char_at(i, c),
             }
         }
     }
@@ -268,6 +356,13 @@ pub fn normalize(input: &str) -> Normalized {
             ..OffsetMap::default()
         },
     };
+    if markup::looks_like_html(input) {
+        builder.html(input);
+        return Normalized {
+            text: builder.text,
+            map: builder.map,
+        };
+    }
     let bytes = input.as_bytes();
     let mut start = 0;
     while start < input.len() {

@@ -41,22 +41,24 @@ impl<'a> Context<'a> {
         self.diagnostics.push(Diagnostic::new(code, span, message));
     }
 
-    /// Original span covering a logical row.
+    /// Original span covering a logical row: the cover of its cells' spans,
+    /// so every cell lies inside its row.
     pub fn span_of_row(&self, row: &LogicalRow) -> Span {
-        row.range()
-            .map(|(a, b)| self.span(a, b))
+        row.labels
+            .iter()
+            .chain(row.values.iter())
+            .map(|c| self.span(c.start, c.end))
+            .reduce(|a, b| a.cover(b))
             .unwrap_or_default()
     }
 
     /// Original span covering several logical rows.
     pub fn span_of_rows(&self, rows: &[LogicalRow]) -> Span {
-        let ranges = rows.iter().filter_map(LogicalRow::range);
-        let start = ranges.clone().map(|r| r.0).min();
-        let end = ranges.map(|r| r.1).max();
-        match (start, end) {
-            (Some(a), Some(b)) => self.span(a, b),
-            _ => Span::default(),
-        }
+        rows.iter()
+            .filter(|r| !r.labels.is_empty() || !r.values.is_empty())
+            .map(|r| self.span_of_row(r))
+            .reduce(|a, b| a.cover(b))
+            .unwrap_or_default()
     }
 
     /// The label node of some label cells.

@@ -7,8 +7,87 @@
     clippy::indexing_slicing
 )]
 
-use gov_disclosure_report::{AnnualReport, Span, Table, normalize};
+use gov_disclosure_report::{AnnualReport, Span, Table, normalize, parse_report};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+const BLANK: [&str; 3] = ["empty", "na", "text"];
+
+pub fn truth_for(text_path: &Path) -> Value {
+    let name = text_path.file_name().unwrap().to_str().unwrap();
+    let stem = name.split(['-', '.']).next().unwrap();
+    let beside = text_path.with_extension("json");
+    let truth = if beside.exists() {
+        beside
+    } else {
+        text_path
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join("truth")
+            .join(format!("{stem}.json"))
+    };
+    serde_json::from_str(&std::fs::read_to_string(truth).unwrap()).unwrap()
+}
+
+fn same_number(have: &str, want: &Value) -> bool {
+    match (have.parse::<f64>(), want.as_f64()) {
+        (Ok(h), Some(w)) => (h - w).abs() < 1e-9,
+        _ => false,
+    }
+}
+
+/// Compares one report with its truth; returns the problems.
+pub fn problems(path: &Path) -> Vec<String> {
+    let input = std::fs::read_to_string(path).unwrap();
+    let report = parse_report(&input);
+    let got: BTreeMap<String, String> = report.facts().into_iter().collect();
+    let truth = truth_for(path);
+    let mut out = Vec::new();
+    let facts = truth["facts"].as_object().unwrap();
+    for (key, want) in facts {
+        let have = got.get(key).map(String::as_str);
+        match (want.is_null(), have) {
+            (true, Some(h)) if !BLANK.contains(&h) => {
+                out.push(format!("{key}: want blank, got {h}"))
+            }
+            (true, _) => {}
+            (false, None) => out.push(format!("{key}: want {want}, got nothing")),
+            (false, Some(h)) if !same_number(h, want) => {
+                out.push(format!("{key}: want {want}, got {h}"))
+            }
+            (false, Some(_)) => {}
+        }
+    }
+    for key in got
+        .keys()
+        .filter(|k| k.starts_with('t') && !facts.contains_key(*k))
+    {
+        out.push(format!("{key}: not in the report"));
+    }
+    let meta = truth["meta"].as_object().unwrap();
+    for (field, want) in meta {
+        let want = match want {
+            Value::Array(items) => items
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let have = got
+            .get(&format!("meta.{field}"))
+            .cloned()
+            .unwrap_or_default();
+        if have != want {
+            out.push(format!("meta.{field}: want {want}, got {have}"));
+        }
+    }
+    out
+}
 
 /// The corpus fixtures bundled with the crate.
 pub fn corpus_dir() -> PathBuf {
@@ -70,6 +149,7 @@ fn compact(s: &str) -> String {
 /// char boundaries, children inside parents, sections in order, and cell and
 /// heading spans slicing the original text to what was read.
 pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
+    let markup = gov_disclosure_report::markup::looks_like_html(input);
     check(input, report.span, "report");
     assert_eq!(report.span, Span::new(0, input.len()));
     for d in &report.diagnostics {
@@ -100,17 +180,21 @@ pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
         previous_end = s.span.end;
         within(s.span, s.heading.span, "heading");
         let printed = s.heading.span.slice(input).unwrap();
-        assert_eq!(normalize(printed).text(), s.heading.text, "heading slice");
+        if !markup {
+            assert_eq!(normalize(printed).text(), s.heading.text, "heading slice");
+        }
         for p in &s.paragraphs {
             check(input, p.span, "paragraph");
             within(s.span, p.span, "paragraph");
-            assert_eq!(
-                compact(p.span.slice(input).unwrap()),
-                p.text
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-            );
+            if !markup {
+                assert_eq!(
+                    compact(p.span.slice(input).unwrap()),
+                    p.text
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                );
+            }
         }
         let Some(table) = &s.table else { continue };
         let (table_span, rows): (Span, Vec<(Span, Vec<&gov_disclosure_report::Cell>)>) = match table
