@@ -191,7 +191,13 @@ fn word_cells(lines: &[Line<'_>]) -> PhysicalRow {
         {
             if c.is_whitespace() || c == '|' {
                 if let Some(s) = word_start.take() {
-                    cells.push(RawCell::from_piece(line.text, line.start, s, i));
+                    let (a, b) = split_glued(line.text.get(s..i).unwrap_or(""));
+                    if a > 0 && b > a {
+                        cells.push(RawCell::from_piece(line.text, line.start, s, s + a));
+                        cells.push(RawCell::from_piece(line.text, line.start, s + a, i));
+                    } else {
+                        cells.push(RawCell::from_piece(line.text, line.start, s, i));
+                    }
                 }
             } else if word_start.is_none() {
                 word_start = Some(i);
@@ -199,6 +205,38 @@ fn word_cells(lines: &[Line<'_>]) -> PhysicalRow {
         }
     }
     cells
+}
+
+/// Chars after a number that make it a unit or date, not a glued label.
+const NUMBER_SUFFIXES: &str = "年月日号件条个项次人户份起元万";
+
+/// Where a word glues a label and a number without a space (`规章2202`,
+/// `4180规范性文件`, as PDF converters print narrow columns): returns the
+/// split offset and the word length, or `(0, 0)` when the word is whole.
+fn split_glued(word: &str) -> (usize, usize) {
+    let has_cjk = word.chars().any(is_cjk);
+    if !has_cjk || word.is_empty() {
+        return (0, 0);
+    }
+    // Label then number: trailing ASCII digits after a CJK char.
+    let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let head = word.get(..word.len() - digits).unwrap_or("");
+        if head.chars().next_back().is_some_and(is_cjk) {
+            return (head.len(), word.len());
+        }
+    }
+    // Number then label: leading digits directly before a CJK char that is
+    // not a unit or date word.
+    let lead = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if lead > 0
+        && let Some(next) = word.get(lead..).and_then(|t| t.chars().next())
+        && is_cjk(next)
+        && !NUMBER_SUFFIXES.contains(next)
+    {
+        return (lead, word.len());
+    }
+    (0, 0)
 }
 
 /// Splits the table text `start..end` of `text` into physical rows.
@@ -466,6 +504,21 @@ mod tests {
         assert_eq!(
             rows.first().map(|r| texts(&r.values)),
             Some(vec!["353", "6819", "/"])
+        );
+    }
+
+    #[test]
+    fn glued_labels_and_numbers_are_split_in_words_layout() {
+        assert_eq!(split_glued("规章2202"), (6, 10));
+        assert_eq!(split_glued("4180规范性文件"), (4, 19));
+        assert_eq!(split_glued("2020年"), (0, 0));
+        assert_eq!(split_glued("5件"), (0, 0));
+        assert_eq!(split_glued("1.属于国家秘密"), (0, 0));
+        assert_eq!(split_glued("2202"), (0, 0));
+        let (_, rows) = rows_of("规章2202  9326  1034\n规范性文件 1 2 3");
+        assert_eq!(
+            rows.first().map(|r| texts(&r.values)),
+            Some(vec!["2202", "9326", "1034"])
         );
     }
 

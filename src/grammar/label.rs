@@ -123,8 +123,12 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(
         let Some(tail) = normalized.get(at..) else {
             continue;
         };
+        let Some(&first) = tail.as_bytes().first() else {
+            continue;
+        };
         for (word, meaning) in keywords {
-            if !tail.starts_with(word) {
+            // The first byte rules out most keywords without a memcmp call.
+            if word.as_bytes().first() != Some(&first) || !tail.starts_with(word) {
                 continue;
             }
             let end = at + word.len();
