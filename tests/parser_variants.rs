@@ -417,3 +417,25 @@ fn unlabeled_rows_count_tells_the_2021_template() {
         Some("24")
     );
 }
+
+#[test]
+fn section_four_saying_none_has_no_table_and_no_error() {
+    let text = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n无\n五、存在的主要问题及改进情况\n无。\n";
+    let report = parse_report(text);
+    assert!(report.table4().is_none());
+    assert!(!report.has_errors());
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::TableMissing)
+    );
+}
+
+#[test]
+fn table_sections_saying_none_have_no_table_and_no_error() {
+    let text = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n无\n三、收到和处理政府信息公开申请情况\n无\n四、政府信息公开行政复议、行政诉讼情况\n0\n";
+    let report = parse_report(text);
+    assert!(report.table2().is_none() && report.table3().is_none() && report.table4().is_none());
+    assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+}

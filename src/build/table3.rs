@@ -73,6 +73,15 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         extra_rows: Vec::new(),
         span: ctx.span_of_rows(rows),
     };
+    // Values without any label of this table (a body saying only "无") are
+    // not a table.
+    let recognized = matched.iter().any(Option::is_some)
+        || labels
+            .iter()
+            .any(|l| HEADER_WORDS.iter().any(|w| l.contains(w)));
+    if !recognized {
+        return None;
+    }
     let mut next_by_order = 0usize;
     for (index, ((row, label), meaning)) in rows.iter().zip(&labels).zip(&matched).enumerate() {
         let has_values = row.has_values();

@@ -9,6 +9,17 @@ use crate::diagnostic::DiagnosticCode;
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<ReviewsTable> {
     let columns = ReviewGroup::ALL.len() * ReviewOutcome::ALL.len();
     let data = rows.iter().find(|r| r.has_values())?;
+    // Without any table 4 header word, a lone value (a body that says only
+    // "无") is not a table.
+    let has_header = rows.iter().any(|r| {
+        let label = r.label_text();
+        ["维持", "纠正", "审结", "复议", "诉讼"]
+            .iter()
+            .any(|w| label.contains(w))
+    });
+    if !has_header && data.values.len() < columns {
+        return None;
+    }
     let span = ctx.span_of_rows(rows);
     let row_span = ctx.span_of_row(data);
     let mut table = ReviewsTable {
