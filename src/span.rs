@@ -24,12 +24,12 @@ impl Span {
 
     /// Length in bytes.
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no bytes.
     pub fn is_empty(&self) -> bool {
-        self.end == self.start
+        self.end <= self.start
     }
 
     /// The smallest span covering both `self` and `other`.
