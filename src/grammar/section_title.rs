@@ -16,7 +16,12 @@ fn gov(input: &str) -> IResult<&str, &str> {
 
 fn overview(input: &str) -> IResult<&str, &str> {
     alt((
-        recognize((opt((gov, tag("信息公开工作"))), tag("总体情况"))),
+        recognize((
+            opt((gov, tag("信息公开"), opt(tag("工作")))),
+            tag("总体"),
+            opt(tag("工作")),
+            tag("情况"),
+        )),
         tag("概述"),
         tag("基本情况"),
     ))
@@ -46,8 +51,9 @@ fn requests(input: &str) -> IResult<&str, &str> {
         )),
         recognize((
             tag("依申请公开"),
-            gov,
-            tag("信息"),
+            opt(gov),
+            opt(tag("信息")),
+            opt(tag("工作")),
             opt(tag("的")),
             tag("情况"),
         )),
@@ -78,14 +84,20 @@ fn problems(input: &str) -> IResult<&str, &str> {
         opt(tag("主要")),
         tag("问题"),
         one_of("及和与"),
-        tag("改进"),
+        alt((tag("改进"), tag("整改"))),
         alt((tag("情况"), tag("措施"))),
     ))
     .parse_complete(input)
 }
 
 fn other_matters(input: &str) -> IResult<&str, &str> {
-    recognize((tag("其他需要报告"), opt(tag("的")), opt(tag("事项")))).parse_complete(input)
+    recognize((
+        alt((tag("其他"), tag("其它"))),
+        tag("需要报告"),
+        opt(tag("的")),
+        opt(tag("事项")),
+    ))
+    .parse_complete(input)
 }
 
 /// A section title (the words after the ordinal); returns its kind and the
@@ -168,6 +180,14 @@ mod tests {
         );
         assert_eq!(kind("其他需要报告事项"), Some(SectionKind::OtherMatters));
         assert_eq!(kind("概述"), Some(SectionKind::Overview));
+        assert_eq!(kind("政府信息公开总体情况"), Some(SectionKind::Overview));
+        assert_eq!(kind("总体工作情况"), Some(SectionKind::Overview));
+        assert_eq!(kind("依申请公开情况"), Some(SectionKind::Requests));
+        assert_eq!(
+            kind("存在问题及整改情况"),
+            Some(SectionKind::ProblemsAndImprovements)
+        );
+        assert_eq!(kind("其它需要报告的事项"), Some(SectionKind::OtherMatters));
         assert_eq!(
             kind("因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
             Some(SectionKind::ReviewsAndLitigation)
