@@ -23,7 +23,9 @@ fn is_agency_line(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
         && t.chars().count() <= 40
-        && !t.contains(['。', '，', ',', '《', ':', '：'])
+        && !t.contains(['。', '，', ',', '《', ':', '：', '〔', '['])
+        && !t.contains(|c: char| c.is_ascii_digit())
+        && !t.starts_with("附件")
         && t.chars().any(crate::grammar::is_cjk)
 }
 
