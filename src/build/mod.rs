@@ -326,12 +326,15 @@ pub fn parse(input: &str) -> AnnualReport {
     ctx.year = report.year.as_ref().map(|y| y.value);
 
     // Preamble.
-    let preamble_start = title
+    // Everything before the first heading but the title itself.
+    let (title_start, title_end) = title
         .as_ref()
-        .map(|t| t.end)
-        .unwrap_or(0)
-        .min(first_heading);
-    report.preamble = ctx.paragraphs(preamble_start, first_heading);
+        .map(|t| (t.start.min(first_heading), t.end.min(first_heading)))
+        .unwrap_or((0, 0));
+    report.preamble = ctx.paragraphs(0, title_start);
+    report
+        .preamble
+        .extend(ctx.paragraphs(title_end, first_heading));
 
     // Sections.
     for (i, h) in headings.iter().enumerate() {
