@@ -133,34 +133,74 @@ pub fn signature_date(text: &str) -> Option<FoundDate> {
     None
 }
 
-/// The statistic period: two dates joined by 至/到/-/— after 统计/期限/期间.
+/// Words that introduce the statistic period.
+const PERIOD_WORDS: [&str; 4] = ["统计", "期限", "期间", "时限"];
+
+/// Connectors between the two dates of a period.
+const PERIOD_JOINERS: [&str; 9] = ["至", "到", "-", "—", "~", "～", "－", "起至", "——"];
+
+/// `M月D日` after a period connector (the year left out, as in
+/// `2022年1月1日至12月31日`).
+fn month_day(text: &str) -> Option<(u32, u32, usize)> {
+    use crate::grammar::ordinal::chinese_number;
+    use nom::{
+        Parser, branch::alt, bytes::complete::tag, character::complete::digit1, combinator::map_res,
+    };
+    let number =
+        |i| alt((map_res(digit1, |d: &str| d.parse::<u32>()), chinese_number)).parse_complete(i);
+    let (rest, (m, _, d, _)) = (number, tag("月"), number, alt((tag("日"), tag("号"))))
+        .parse_complete(text)
+        .ok()?;
+    Some((m, d, text.len() - rest.len()))
+}
+
+/// The statistic period: two dates joined by 至/到/-/— shortly after
+/// 统计/期限/期间/时限. Only those short windows are scanned for dates.
 pub fn statistic_period(text: &str, start: usize, end: usize) -> Option<(FoundDate, FoundDate)> {
     let region = text.get(start..end)?;
-    let dates = find_dates(region);
-    for pair in dates.windows(2) {
-        let (Some(a), Some(b)) = (pair.first(), pair.get(1)) else {
-            continue;
-        };
-        let between = region.get(a.end..b.start)?.trim();
-        let joined = matches!(
-            between,
-            "至" | "到" | "-" | "—" | "~" | "～" | "－" | "起至" | "——"
-        );
-        let lead_from = a.start.saturating_sub(90);
-        let lead = (lead_from..a.start)
-            .find(|i| region.is_char_boundary(*i))
-            .and_then(|i| region.get(i..a.start))
-            .unwrap_or("");
-        let about_statistics = ["统计", "期限", "期间", "时限"]
-            .iter()
-            .any(|w| lead.contains(w));
-        if joined && about_statistics && a.date.is_some() && b.date.is_some() {
-            let shift = |d: &FoundDate| FoundDate {
-                start: d.start + start,
-                end: d.end + start,
-                ..*d
+    for word in PERIOD_WORDS {
+        for (at, _) in region.match_indices(word) {
+            let mut window_end = (at + 150).min(region.len());
+            while !region.is_char_boundary(window_end) {
+                window_end -= 1;
+            }
+            let Some(window) = region.get(at..window_end) else {
+                continue;
             };
-            return Some((shift(a), shift(b)));
+            let dates = find_dates(window);
+            let Some(first) = dates.first() else { continue };
+            let after = window.get(first.end..).unwrap_or("");
+            let Some(joiner) = PERIOD_JOINERS
+                .iter()
+                .filter(|j| after.trim_start().starts_with(**j))
+                .max_by_key(|j| j.len())
+            else {
+                continue;
+            };
+            let second_at = first.end + (after.len() - after.trim_start().len()) + joiner.len();
+            let tail = window.get(second_at..).unwrap_or("");
+            let tail_trimmed = tail.trim_start();
+            let second_at = second_at + (tail.len() - tail_trimmed.len());
+            let second = match dates.get(1).filter(|d| d.start == second_at) {
+                Some(d) => *d,
+                None => {
+                    let (m, d, len) = month_day(tail_trimmed)?;
+                    FoundDate {
+                        start: second_at,
+                        end: second_at + len,
+                        year: first.year,
+                        date: chrono::NaiveDate::from_ymd_opt(first.year, m, d),
+                    }
+                }
+            };
+            if first.date.is_some() && second.date.is_some() {
+                let shift = |d: &FoundDate| FoundDate {
+                    start: d.start + start + at,
+                    end: d.end + start + at,
+                    ..*d
+                };
+                return Some((shift(first), shift(&second)));
+            }
         }
     }
     None
@@ -206,6 +246,18 @@ mod tests {
         );
         let flat = "…未收到人大建议。 安丘市农机服务中心 2021年1月22日 ";
         assert!(signature_date(flat).is_some());
+    }
+
+    #[test]
+    fn period_with_the_second_year_left_out() {
+        let text = "本年度报告中所列数据统计期限为2022年1月1日至12月31日。";
+        let p = statistic_period(text, 0, text.len());
+        assert_eq!(
+            p.and_then(|(_, b)| b.date).map(|d| d.to_string()),
+            Some("2022-12-31".to_string())
+        );
+        let (a, b) = p.unwrap();
+        assert_eq!(text.get(a.start..b.end), Some("2022年1月1日至12月31日"));
     }
 
     #[test]

@@ -27,15 +27,6 @@ pub struct SkippedHeading {
     pub heading: FoundHeading,
 }
 
-/// Chars after which an inline heading may start.
-fn is_inline_boundary(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '。' | ';' | '；' | ':' | '：' | '|' | '*' | '#' | '【' | '[' | '>'
-        )
-}
-
 /// Tries to read a heading at `at` (the offset of a possible ordinal).
 fn heading_at(text: &str, at: usize, inline: bool) -> Option<FoundHeading> {
     let tail = text.get(at..)?;
@@ -56,34 +47,56 @@ fn heading_at(text: &str, at: usize, inline: bool) -> Option<FoundHeading> {
     })
 }
 
-/// Every heading candidate in `text`, in order. Linear: each start offset
-/// is tried once against grammars of bounded length.
+/// Every heading candidate in `text`, in order. Linear: one byte scan finds
+/// the places a heading may start (a line start, or after white space or
+/// sentence punctuation), and each is tried once against grammars of bounded
+/// length.
 pub fn candidates(text: &str) -> Vec<FoundHeading> {
+    const FULL_STOP: [u8; 3] = [0xE3, 0x80, 0x82]; // 。
+    const LEFT_BRACKET: [u8; 3] = [0xE3, 0x80, 0x90]; // 【
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut line_start = true;
-    let mut previous: Option<char> = None;
     let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        let at_line_start = line_start && !c.is_whitespace();
-        if i >= skip_to
-            && (c.is_ascii_digit()
-                || crate::grammar::ordinal::chinese_digit(c).is_some()
-                || c == '十')
-        {
-            let inline_ok = previous.is_some_and(is_inline_boundary);
-            if at_line_start || inline_ok {
-                if let Some(h) = heading_at(text, i, !at_line_start) {
-                    skip_to = h.end;
-                    found.push(h);
-                }
+    let mut try_at = |at: usize, at_line_start: bool, found: &mut Vec<FoundHeading>| {
+        if at < skip_to {
+            return;
+        }
+        // Ordinals start with an ASCII digit or a CJK numeral (lead byte E4/E5).
+        if !matches!(bytes.get(at), Some(b'0'..=b'9' | 0xE4 | 0xE5)) {
+            return;
+        }
+        if let Some(h) = heading_at(text, at, !at_line_start) {
+            skip_to = h.end;
+            found.push(h);
+        }
+    };
+    try_at(0, true, &mut found);
+    // Whether only white space was seen since the last line break.
+    let mut line_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = match b {
+            b'\n' => {
+                line_start = true;
+                Some(i + 1)
             }
+            b' ' | b'\t' | b'\r' => Some(i + 1),
+            b';' | b':' | b'|' | b'*' | b'#' | b'[' | b'>' => {
+                line_start = false;
+                Some(i + 1)
+            }
+            0xE3 if matches!(bytes.get(i..i + 3), Some(s) if s == FULL_STOP || s == LEFT_BRACKET) =>
+            {
+                line_start = false;
+                Some(i + 3)
+            }
+            _ => {
+                line_start = false;
+                None
+            }
+        };
+        if let Some(at) = next {
+            try_at(at, line_start, &mut found);
         }
-        if c == '\n' {
-            line_start = true;
-        } else if !c.is_whitespace() {
-            line_start = false;
-        }
-        previous = Some(c);
     }
     found
 }
