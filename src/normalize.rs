@@ -228,17 +228,28 @@ impl Builder {
 
     /// Normalizes one line's content (no line break) starting at `base`.
     fn line(&mut self, base: usize, line: &str) {
+        // Plain chars are copied in runs: one push and one map entry per run.
+        let mut run_start = 0;
         let mut rest_start = 0;
         for (i, c) in line.char_indices() {
             if i < rest_start {
                 continue;
             }
+            let special = matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c);
+            if !special {
+                continue;
+            }
+            if let Some(run) = line.get(run_start.max(rest_start)..i) {
+                self.copy(base + run_start.max(rest_start), run);
+            }
+            run_start = i + c.len_utf8();
             if c == '[' {
                 if let Some(tail) = line.get(i..)
                     && tail.starts_with(BOOKMARK_OPEN)
                     && let Some(close) = tail.find(']')
                 {
                     rest_start = i + close + 1;
+                    run_start = rest_start;
                     continue;
                 }
             } else if c == '&'
@@ -248,9 +259,14 @@ impl Builder {
             {
                 self.replace(base + i, NBSP_ENTITY.len(), " ");
                 rest_start = i + NBSP_ENTITY.len();
+                run_start = rest_start;
                 continue;
             }
             self.char_at(base + i, c);
+        }
+        let from = run_start.max(rest_start);
+        if let Some(run) = line.get(from..) {
+            self.copy(base + from, run);
         }
     }
 

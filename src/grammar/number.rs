@@ -120,6 +120,17 @@ pub fn parse_cell(text: &str) -> ParsedCell {
             unit: None,
         };
     }
+    // A number starts with a sign or a digit; anything else is text.
+    if !text
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-')
+    {
+        return ParsedCell {
+            value: CellValue::Text,
+            unit: None,
+        };
+    }
     match all_consuming(number).parse_complete(text) {
         Ok((_, (sign, int, fraction, unit))) => {
             let digits: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -164,6 +175,11 @@ pub fn is_value_word(word: &str) -> bool {
 /// A page number line printed inside a table by PDF converters: `-3-`, `— 3 —`,
 /// `第3页`, `第 3 页 共 10 页`.
 pub fn is_page_number(text: &str) -> bool {
+    let text = text.trim();
+    // Page numbers are short and hold a digit: most lines fail here cheaply.
+    if text.is_empty() || text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let dashed = (
         one_of::<_, _, nom::error::Error<&str>>("-—–"),
