@@ -130,6 +130,8 @@ fn parse_title_tail(line: &str) -> TitleParts<'_> {
         (None, Some(b)) => b,
         (None, None) => 0,
     };
+    // `{机关}关于{…}年度报告`: the agency is what stands before 关于.
+    let cut = line.get(..cut).and_then(|h| h.find("关于")).unwrap_or(cut);
     let head = line.get(..cut).unwrap_or("");
     let trimmed_end = head
         .trim_end_matches(|c: char| c.is_whitespace())
@@ -175,6 +177,11 @@ mod tests {
                 Some(2020),
             ),
             ("政府信息公开工作2020年度报告", "", Some(2020)),
+            (
+                "某市人民政府办公室关于某市2020年政府信息公开工作年度报告",
+                "某市人民政府办公室",
+                Some(2020),
+            ),
             (
                 "标题：某县民政局2020年政府信息公开工作年度报告",
                 "某县民政局",
