@@ -65,6 +65,26 @@ pub struct Paragraph {
     pub text: String,
     /// Its place in the original input.
     pub span: Span,
+    /// Its sentences, split after `。！？；`.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte offset of the sentence in [`Paragraph::text`].
+    pub start: usize,
+    /// Byte offset past the sentence in [`Paragraph::text`].
+    pub end: usize,
+    /// Its place in the original input.
+    pub span: Span,
+}
+
+impl Paragraph {
+    /// The text of one of this paragraph's sentences.
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        self.text.get(sentence.start..sentence.end).unwrap_or("")
+    }
 }
 
 /// The six statutory sections of Art. 50 of the Regulation.

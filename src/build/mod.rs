@@ -9,7 +9,7 @@ pub mod table4;
 
 use crate::ast::{
     AnnualReport, Cell, CellValue, ExtraRow, Heading, Label, Located, Paragraph, Section,
-    SectionKind, StatisticPeriod, Table, Title,
+    SectionKind, Sentence, StatisticPeriod, Table, Title,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::grammar::number::parse_cell;
@@ -141,6 +141,36 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Splits a paragraph's text (at normalized offset `at`) into sentences.
+    fn sentences(&self, at: usize, text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '。' | '!' | '！' | '?' | '？' | ';' | '；') {
+                let to = i + c.len_utf8();
+                out.push((from, to));
+                from = to;
+            }
+        }
+        if text.get(from..).is_some_and(|rest| !rest.trim().is_empty()) {
+            out.push((from, text.len()));
+        }
+        out.into_iter()
+            .map(|(a, b)| {
+                let lead = text
+                    .get(a..b)
+                    .map(|s| s.len() - s.trim_start().len())
+                    .unwrap_or(0);
+                let a = a + lead;
+                Sentence {
+                    start: a,
+                    end: b,
+                    span: self.span(at + a, at + b),
+                }
+            })
+            .collect()
+    }
+
     fn paragraphs(&self, start: usize, end: usize) -> Vec<Paragraph> {
         lines_in(self.text(), start, end)
             .iter()
@@ -150,6 +180,7 @@ impl<'a> Context<'a> {
                 Paragraph {
                     text: text.to_string(),
                     span: self.span(at, at + text.len()),
+                    sentences: self.sentences(at, text),
                 }
             })
             .collect()

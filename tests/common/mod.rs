@@ -186,6 +186,11 @@ pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
         for p in &s.paragraphs {
             check(input, p.span, "paragraph");
             within(s.span, p.span, "paragraph");
+            for sentence in &p.sentences {
+                check(input, sentence.span, "sentence");
+                within(p.span, sentence.span, "sentence");
+                assert!(!p.sentence_text(sentence).is_empty());
+            }
             if !markup {
                 assert_eq!(
                     compact(p.span.slice(input).unwrap()),
