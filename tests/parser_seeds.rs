@@ -211,3 +211,36 @@ fn every_seed_heading_slices_to_the_heading_as_printed() {
         }
     }
 }
+
+#[test]
+fn narrative_sections_keep_every_line() {
+    for path in common::texts("seeds") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = parse_report(&text);
+        for s in r.sections.iter().filter(|s| s.table.is_none()) {
+            // Every non-blank line of the section body is a paragraph.
+            let body = &text[s.heading.span.end..s.span.end];
+            let lines = body
+                .lines()
+                .skip(1)
+                .filter(|l| !gov_disclosure_report::normalize(l).text().trim().is_empty())
+                .count();
+            assert!(
+                s.paragraphs.len() >= lines,
+                "{}: {:?} has {} paragraphs for {lines} lines",
+                path.display(),
+                s.kind,
+                s.paragraphs.len()
+            );
+        }
+    }
+    let (_, r) = seed("004");
+    let problems = r.section(SectionKind::ProblemsAndImprovements).unwrap();
+    assert!(problems.paragraphs.len() >= 5);
+    assert!(
+        problems
+            .paragraphs
+            .iter()
+            .any(|p| p.text.contains("改进措施"))
+    );
+}

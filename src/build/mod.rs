@@ -189,6 +189,14 @@ impl<'a> Context<'a> {
 
 /// Where the table of a section starts in its body, if it has one.
 fn table_start(text: &str, body_start: usize, body_end: usize, kind: SectionKind) -> Option<usize> {
+    if !matches!(
+        kind,
+        SectionKind::ProactiveDisclosure
+            | SectionKind::Requests
+            | SectionKind::ReviewsAndLitigation
+    ) {
+        return None;
+    }
     let body = text.get(body_start..body_end)?;
     let earliest = match kind {
         SectionKind::ProactiveDisclosure | SectionKind::Requests => sections::table_markers(kind)
