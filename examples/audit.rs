@@ -51,6 +51,22 @@ fn main() {
                 }
             }
             "json" => println!("{}", serde_json::to_string(&report).unwrap_or_default()),
+            "findings" => {
+                for f in gov_disclosure_report::validate::validate(&report) {
+                    let status = match f.status {
+                        gov_disclosure_report::validate::Status::Fail => "fail",
+                        gov_disclosure_report::validate::Status::NotAssessable => "not_assessable",
+                    };
+                    println!(
+                        "{}\t{}\t{}\t{}\t{status}\t{}",
+                        file.display(),
+                        f.rule,
+                        f.scope,
+                        f.severity,
+                        f.message
+                    );
+                }
+            }
             _ => {
                 let index = LineIndex::new(&text);
                 println!("{}", file.display());
