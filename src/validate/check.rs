@@ -133,9 +133,15 @@ fn side(terms: &[Term<'_>], values: &[f64], english: bool) -> String {
     terms
         .iter()
         .zip(values)
-        .map(|(t, v)| format!("{}({})", if english { &t.en } else { &t.zh }, number(*v)))
+        .map(|(t, v)| {
+            if english {
+                format!("{} ({})", t.en, number(*v))
+            } else {
+                format!("{}({})", t.zh, number(*v))
+            }
+        })
         .collect::<Vec<_>>()
-        .join("+")
+        .join(if english { " + " } else { "+" })
 }
 
 /// A number as a report prints it (no `.0` for whole numbers).
