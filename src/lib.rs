@@ -35,6 +35,7 @@ pub mod grammar;
 pub mod lines;
 pub mod markup;
 pub mod normalize;
+pub mod render;
 pub mod span;
 pub mod validate;
 

@@ -183,7 +183,10 @@ pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
         if !markup {
             assert_eq!(normalize(printed).text(), s.heading.text, "heading slice");
         }
+        let mut paragraph_start = 0;
         for p in &s.paragraphs {
+            assert!(p.span.start >= paragraph_start, "paragraphs out of order");
+            paragraph_start = p.span.start;
             check(input, p.span, "paragraph");
             within(s.span, p.span, "paragraph");
             for sentence in &p.sentences {
@@ -222,15 +225,16 @@ pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
         };
         check(input, table_span, "table");
         within(s.span, table_span, "table");
-        let mut row_end = 0;
+        // Rows are kept in template order (they are keyed), so only their
+        // cells are checked for source order.
         for (row_span, cells) in rows {
             check(input, row_span, "row");
             within(table_span, row_span, "row");
-            assert!(
-                row_span.start >= row_end || matches!(table, Table::ReviewsAndLitigation(_)),
-                "rows out of order"
-            );
-            row_end = row_span.start;
+            let mut cell_start = 0;
+            for cell in &cells {
+                assert!(cell.span.start >= cell_start, "cells out of order");
+                cell_start = cell.span.start;
+            }
             for cell in cells {
                 check(input, cell.span, "cell");
                 within(row_span, cell.span, "cell");
