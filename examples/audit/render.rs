@@ -3,7 +3,7 @@
 //! under each cell involved (wide CJK characters are measured by the crate).
 
 use annotate_snippets::{Level, Renderer, Snippet};
-use gov_disclosure_report::validate::{Finding, Status};
+use gov_disclosure_report::validate::Finding;
 use gov_disclosure_report::{Diagnostic, Severity, Span};
 
 fn level(severity: Severity) -> Level {
@@ -53,20 +53,8 @@ pub fn finding(
     english: bool,
 ) -> String {
     let level = level(f.severity);
-    let status = match f.status {
-        Status::Fail => "",
-        Status::NotAssessable => {
-            if english {
-                " (not assessable)"
-            } else {
-                "（无法核对）"
-            }
-        }
-    };
-    let title = format!(
-        "{}{status}",
-        if english { &f.message_en } else { &f.message }
-    );
+    // Not-assessable messages say so themselves.
+    let title = (if english { &f.message_en } else { &f.message }).clone();
     let id = format!("{} {}", f.rule, f.scope);
     let own: Vec<_> = f
         .cells
