@@ -61,7 +61,7 @@ impl Report {
             t3: BTreeMap::new(),
             t4: BTreeMap::new(),
             overview: "本年度依法依规开展政府信息公开工作。",
-            problems: "一是公开内容不够丰富，二是解读形式单一，将进一步改进。",
+            problems: "上年问题已全部整改。一是公开内容不够丰富，二是解读形式单一，将进一步改进。",
             agency: "某县人民政府",
         }
     }
@@ -332,7 +332,7 @@ fn t4_sum_and_nn() {
     let mut report = Report::new();
     report.t4.insert(0, "2");
     report.t4.insert(4, "2");
-    assert!(report.findings().is_empty());
+    assert!(of(&report.findings(), "T4.SUM").is_empty());
     report.t4.insert(4, "3");
     let findings = report.findings();
     let sum = of(&findings, "T4.SUM");
@@ -625,4 +625,222 @@ fn grouping_by_agency_never_merges_names() {
     let reports = vec![a, b, c];
     let groups = gov_disclosure_report::validate::group_by_agency(&reports);
     assert_eq!(groups.iter().map(Vec::len).collect::<Vec<_>>(), vec![2, 1]);
+}
+
+#[test]
+fn t3_sub_checks_a_subtotal_printed_on_a_group_caption() {
+    let text = |subtotal: &str| {
+        Report::new().text().replace(
+            "（三）不予公开\t1.属于国家秘密",
+            &format!("（三）不予公开\t{subtotal}\t0\t0\t0\t0\t0\t{subtotal}\n1.属于国家秘密"),
+        )
+    };
+    assert!(of(&validate(&parse_report(&text("0"))), "T3.SUB").is_empty());
+    let findings = validate(&parse_report(&text("4")));
+    assert_eq!(fails(&findings, "T3.SUB"), 2, "{findings:#?}");
+}
+
+#[test]
+fn more_narrative_counts() {
+    let base = Report::new()
+        .t3(NEW, PERSON, "3")
+        .t3(NEW, TOTAL, "3")
+        .t3(GRANTED, PERSON, "3")
+        .t3(GRANTED, TOTAL, "3")
+        .t3(TOTAL_PROCESSED, PERSON, "3")
+        .t3(TOTAL_PROCESSED, TOTAL, "3");
+    let agreeing = Report {
+        overview: "共收到政府信息公开申请3件，共办结3件。本年主动公开规章0件、规范性文件0件。",
+        ..base.clone()
+    };
+    assert!(agreeing.findings().is_empty(), "{:#?}", agreeing.findings());
+    let disagreeing = Report {
+        overview: "共收到政府信息公开申请4件，共办结5件。本年主动公开规章2件、规范性文件7件。",
+        ..base
+    };
+    let findings = disagreeing.findings();
+    assert_eq!(fails(&findings, "N.RECV"), 1);
+    assert_eq!(fails(&findings, "N.DONE"), 1);
+    assert_eq!(fails(&findings, "N.DOCS"), 2);
+}
+
+#[test]
+fn cross_table_rules() {
+    // C.T3T4: cases in table 4 without any application this year.
+    let mut report = Report::new();
+    report.t4.insert(0, "1");
+    report.t4.insert(4, "1");
+    assert_eq!(fails(&report.findings(), "C.T3T4"), 1);
+    assert!(of(&Report::new().findings(), "C.T3T4").is_empty());
+    // T4.W1: a high correction rate.
+    let mut high = Report::new()
+        .t3(NEW, PERSON, "9")
+        .t3(NEW, TOTAL, "9")
+        .t3(GRANTED, PERSON, "9")
+        .t3(GRANTED, TOTAL, "9")
+        .t3(TOTAL_PROCESSED, PERSON, "9")
+        .t3(TOTAL_PROCESSED, TOTAL, "9");
+    high.t4.insert(0, "3");
+    high.t4.insert(1, "2");
+    high.t4.insert(4, "5");
+    assert_eq!(fails(&high.findings(), "T4.W1"), 1);
+    high.t4.insert(0, "5");
+    high.t4.insert(1, "0");
+    assert!(of(&high.findings(), "T4.W1").is_empty());
+}
+
+#[test]
+fn c_fee6_wants_section_six_to_mention_fees() {
+    let mut text = String::from(
+        "某局2022年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n",
+    );
+    let labels = [
+        "本年新收",
+        "上年结转",
+        "予以公开",
+        "部分公开",
+        "国家秘密",
+        "禁止公开",
+        "三安全一稳定",
+        "第三方",
+        "内部事务",
+        "过程性",
+        "执法案卷",
+        "行政查询",
+        "不掌握",
+        "另行制作",
+        "不明确",
+        "信访",
+        "重复申请",
+        "出版物",
+        "大量反复",
+        "重新出具",
+        "逾期不补正",
+        "缴纳费用",
+        "3.其他",
+        "（七）总计",
+        "结转下年度",
+    ];
+    for label in labels {
+        let v = if matches!(label, "本年新收" | "缴纳费用" | "（七）总计") {
+            "2"
+        } else {
+            "0"
+        };
+        text.push_str(&format!("{label}\t{v}\t0\t0\t0\t0\t0\t{v}\n"));
+    }
+    let silent = format!("{text}六、其他需要报告的事项\n无。\n");
+    let findings = validate(&parse_report(&silent));
+    assert_eq!(fails(&findings, "C.FEE6"), 1, "{findings:#?}");
+    assert_eq!(fails(&findings, "S.SEC6-FEE"), 1);
+    let told = format!("{text}六、其他需要报告的事项\n本年度未收取信息处理费。\n");
+    let findings = validate(&parse_report(&told));
+    assert!(of(&findings, "C.FEE6").is_empty() && of(&findings, "S.SEC6-FEE").is_empty());
+}
+
+#[test]
+fn report_quality_rules() {
+    let base = Report::new().text();
+    let findings = validate(&parse_report(&base));
+    for rule in [
+        "S.NUMBERING",
+        "S.PERIOD",
+        "S.AGENCY",
+        "S.SEC5-PREV",
+        "S.TEXTQ",
+    ] {
+        assert!(of(&findings, rule).is_empty(), "{rule}");
+    }
+    let renumbered = base.replace(
+        "三、收到和处理政府信息公开申请情况",
+        "二、收到和处理政府信息公开申请情况",
+    );
+    assert_eq!(
+        fails(&validate(&parse_report(&renumbered)), "S.NUMBERING"),
+        1
+    );
+    let period = base.replacen(
+        "\n一、总体情况",
+        "\n本报告统计期限为2019年1月1日至2019年12月31日。\n一、总体情况",
+        1,
+    );
+    assert_eq!(fails(&validate(&parse_report(&period)), "S.PERIOD"), 1);
+    let signed = format!("{base}某县人民政府\n2021年1月20日\n");
+    assert!(of(&validate(&parse_report(&signed)), "S.AGENCY").is_empty());
+    let other = format!("{base}某市生态环境局办公室 2021年1月20日\n");
+    assert_eq!(fails(&validate(&parse_report(&other)), "S.AGENCY"), 1);
+    let no_rectification = Report {
+        problems: "一是公开内容不够丰富，二是解读形式单一，将进一步改进。",
+        ..Report::new()
+    };
+    assert_eq!(fails(&no_rectification.findings(), "S.SEC5-PREV"), 1);
+    let doubled = Report {
+        overview: "加强资金资金管理。",
+        ..Report::new()
+    };
+    assert_eq!(fails(&doubled.findings(), "S.TEXTQ"), 1);
+}
+
+#[test]
+fn year_on_year_jumps_and_copied_narrative() {
+    let y1 = Report::new()
+        .t3(NEW, PERSON, "20")
+        .t3(NEW, TOTAL, "20")
+        .t3(GRANTED, PERSON, "20")
+        .t3(GRANTED, TOTAL, "20")
+        .t3(TOTAL_PROCESSED, PERSON, "20")
+        .t3(TOTAL_PROCESSED, TOTAL, "20");
+    let y2 = Report {
+        year: 2021,
+        ..Report::new()
+    }
+    .t3(NEW, PERSON, "30")
+    .t3(NEW, TOTAL, "30")
+    .t3(GRANTED, PERSON, "30")
+    .t3(GRANTED, TOTAL, "30")
+    .t3(TOTAL_PROCESSED, PERSON, "30")
+    .t3(TOTAL_PROCESSED, TOTAL, "30");
+    let (a, b) = (parse_report(&y1.text()), parse_report(&y2.text()));
+    assert!(of(&validate_series(&[&a, &b]), "X.JUMP").is_empty());
+    let y3 = Report {
+        year: 2021,
+        ..Report::new()
+    }
+    .t3(NEW, PERSON, "200")
+    .t3(NEW, TOTAL, "200")
+    .t3(GRANTED, PERSON, "200")
+    .t3(GRANTED, TOTAL, "200")
+    .t3(TOTAL_PROCESSED, PERSON, "200")
+    .t3(TOTAL_PROCESSED, TOTAL, "200");
+    let c = parse_report(&y3.text());
+    assert_eq!(fails(&validate_series(&[&a, &c]), "X.JUMP"), 2);
+    // X.DUP: the same long narrative two years running.
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus/seeds/text/004_ff8175c4a9c0c8a3.txt"
+    ))
+    .unwrap();
+    let prose: String = seed
+        .lines()
+        .filter(|l| l.contains('。'))
+        .collect::<Vec<_>>()
+        .join("");
+    let long: &'static str = Box::leak(prose.into_boxed_str());
+    let d1 = parse_report(
+        &Report {
+            overview: long,
+            ..Report::new()
+        }
+        .text(),
+    );
+    let d2 = parse_report(
+        &Report {
+            overview: long,
+            year: 2021,
+            ..Report::new()
+        }
+        .text(),
+    );
+    assert_eq!(fails(&validate_series(&[&d1, &d2]), "X.DUP"), 1);
+    assert!(of(&validate_series(&[&a, &b]), "X.DUP").is_empty());
 }

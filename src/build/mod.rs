@@ -20,6 +20,7 @@ use cells::{LogicalRow, RawCell, logical_rows, physical_rows};
 
 /// Shared state of one parse: the normalized text and the diagnostics sink.
 pub struct Context<'a> {
+    source: &'a str,
     norm: &'a Normalized,
     diagnostics: Vec<Diagnostic>,
     /// The report year, once known (used to guess a template).
@@ -90,7 +91,8 @@ impl<'a> Context<'a> {
             );
         }
         Cell {
-            raw: raw.text.clone(),
+            // The text as printed: the original bytes under the span.
+            raw: span.slice(self.source).unwrap_or(&raw.text).to_string(),
             span,
             value: parsed.value,
             unit: parsed.unit.map(str::to_string),
@@ -263,6 +265,7 @@ fn trim_end_offset(text: &str, start: usize, end: usize) -> usize {
 pub fn parse(input: &str) -> AnnualReport {
     let norm = normalize(input);
     let mut ctx = Context {
+        source: input,
         norm: &norm,
         diagnostics: Vec::new(),
         year: None,

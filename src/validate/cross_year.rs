@@ -147,5 +147,151 @@ pub fn pair(
             }
         }
     }
+    jumps(previous, current, py, cy, &mut found);
+    duplicate_text(previous, current, py, cy, &mut found);
     out.extend(found);
+}
+
+/// X.JUMP: a key figure grows more than 5× or falls below 0.2× in a year.
+fn jumps(
+    previous: &AnnualReport,
+    current: &AnnualReport,
+    py: i32,
+    cy: i32,
+    out: &mut Vec<Finding>,
+) {
+    use crate::ast::{ReviewGroup, ReviewOutcome};
+    let t3 = |r: &AnnualReport, row: RequestsRowKey| {
+        r.table3()
+            .and_then(|t| t.cell(row, ApplicantColumn::Total))
+            .cloned()
+    };
+    let t4 = |r: &AnnualReport| {
+        r.table4()
+            .and_then(|t| t.cell(ReviewGroup::Review, ReviewOutcome::Total))
+            .cloned()
+    };
+    let figures = [
+        (
+            "t3.new_received.total",
+            "本年新收申请",
+            "new applications",
+            t3(previous, RequestsRowKey::NewReceived),
+            t3(current, RequestsRowKey::NewReceived),
+        ),
+        (
+            "t3.total_processed.total",
+            "办结申请",
+            "applications handled",
+            t3(previous, RequestsRowKey::TotalProcessed),
+            t3(current, RequestsRowKey::TotalProcessed),
+        ),
+        (
+            "t4.review.total",
+            "行政复议",
+            "reconsiderations",
+            t4(previous),
+            t4(current),
+        ),
+    ];
+    for (key, zh, en, before, after) in figures {
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (before.value.as_f64(), after.value.as_f64()) else {
+            continue;
+        };
+        // Small counts jump by chance; only figures of some size are compared.
+        if a.max(b) < 20.0 || a <= 0.0 {
+            continue;
+        }
+        let ratio = b / a;
+        if !(0.2..=5.0).contains(&ratio) {
+            let cells = vec![
+                super::FindingCell {
+                    key: key.to_string(),
+                    raw: before.raw.clone(),
+                    span: before.span,
+                    year: Some(py),
+                },
+                super::FindingCell {
+                    key: key.to_string(),
+                    raw: after.raw.clone(),
+                    span: after.span,
+                    year: Some(cy),
+                },
+            ];
+            out.push(super::check::simple(
+                "X.JUMP",
+                RuleClass::HeurWeak,
+                Status::Fail,
+                key,
+                after.span,
+                cells,
+                format!(
+                    "{zh}由{py}年的{}变为{cy}年的{}（{ratio:.1}倍）",
+                    before.raw, after.raw
+                ),
+                format!(
+                    "{en} went from {} in {py} to {} in {cy} ({ratio:.1}×)",
+                    before.raw, after.raw
+                ),
+            ));
+        }
+    }
+}
+
+/// X.DUP: the narrative is nearly the same as last year's (shared char bigrams).
+fn duplicate_text(
+    previous: &AnnualReport,
+    current: &AnnualReport,
+    py: i32,
+    cy: i32,
+    out: &mut Vec<Finding>,
+) {
+    use std::collections::HashSet;
+    let narrative = |r: &AnnualReport| -> String {
+        r.sections
+            .iter()
+            .filter(|s| s.table.is_none())
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect()
+    };
+    let bigrams = |text: &str| -> HashSet<(char, char)> {
+        let chars: Vec<char> = text
+            .chars()
+            .filter(|c| crate::grammar::is_cjk(*c))
+            .collect();
+        chars
+            .windows(2)
+            .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+            .collect()
+    };
+    let (a, b) = (bigrams(&narrative(previous)), bigrams(&narrative(current)));
+    if a.len() < 200 || b.len() < 200 {
+        return;
+    }
+    let shared = a.intersection(&b).count() as f64;
+    let similarity = shared / (a.len() + b.len()) as f64 * 2.0;
+    if similarity > 0.9 {
+        out.push(super::check::simple(
+            "X.DUP",
+            RuleClass::HeurWeak,
+            Status::Fail,
+            "text",
+            current
+                .section(crate::ast::SectionKind::Overview)
+                .map(|s| s.span)
+                .unwrap_or_default(),
+            Vec::new(),
+            format!(
+                "{cy}年报告正文与{py}年报告高度雷同（相似度{:.0}%）",
+                similarity * 100.0
+            ),
+            format!(
+                "the {cy} narrative is nearly the same as {py}'s ({:.0}% similar)",
+                similarity * 100.0
+            ),
+        ));
+    }
 }

@@ -5,6 +5,7 @@
 
 mod check;
 mod cross_year;
+mod more;
 mod names;
 mod narrative;
 mod structure;
@@ -137,7 +138,12 @@ pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Fi
     if let Some(t) = report.table2() {
         tables::proactive(report, t, options, &mut out);
     }
+    if let Some(t) = report.table3() {
+        more::subtotals(t, &mut out);
+    }
     structure::structure(report, &mut out);
+    more::cross_table(report, &mut out);
+    more::quality(report, &mut out);
     narrative::narrative(report, &mut out);
     out
 }

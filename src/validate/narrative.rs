@@ -211,6 +211,15 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             "lawsuits",
         ),
     ];
+    let mut count_rules = count_rules;
+    count_rules.push((
+        "N.DONE",
+        &["共办结", "已办结", "办结申请", "答复申请"],
+        &["上年", "结转"],
+        t3_total(RequestsRowKey::TotalProcessed),
+        "办结申请",
+        "handled applications",
+    ));
     for (rule, keywords, stop, terms, zh, en) in &count_rules {
         let Some((table, cells)) = table_value(terms) else {
             continue;
@@ -225,6 +234,74 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             && (stated - table).abs() > 1e-9
         {
             out.push(mismatch(rule, claim, stated, table, cells, zh, en));
+        }
+    }
+    // N.RECV: "共收到…申请…N件" matches 本年新收 or 本年新收 + 上年结转.
+    if let (Some((new, mut cells)), Some((over, more))) = (
+        table_value(&t3_total(RequestsRowKey::NewReceived)),
+        table_value(&t3_total(RequestsRowKey::CarriedOver)),
+    ) && let Some((claim, stated)) = claims.iter().find_map(|c| {
+        [
+            "共收到",
+            "收到政府信息公开申请",
+            "受理政府信息公开申请",
+            "共受理",
+        ]
+        .iter()
+        .find_map(|k| count_after(c.text(), k, &["上年", "结转", "复议", "诉讼"]))
+        .map(|v| (c, v))
+    }) && (stated - new).abs() > 1e-9
+        && (stated - new - over).abs() > 1e-9
+    {
+        cells.extend(more);
+        out.push(mismatch(
+            "N.RECV",
+            claim,
+            stated,
+            new,
+            cells,
+            "收到申请",
+            "applications received",
+        ));
+    }
+    // N.DOCS: "规章X件、(行政)规范性文件Y件" against table 2's documents of the year.
+    if let Some(t2) = report.table2() {
+        use crate::ast::{ProactiveColumn, ProactiveItem};
+        let column = if t2.template == crate::ast::Template::V2021 {
+            ProactiveColumn::Issued
+        } else {
+            ProactiveColumn::Published
+        };
+        for (item, keyword, zh, en) in [
+            (ProactiveItem::Regulations, "规章", "规章", "regulations"),
+            (
+                ProactiveItem::NormativeDocuments,
+                "规范性文件",
+                "规范性文件",
+                "normative documents",
+            ),
+        ] {
+            let term = Term::new(
+                format!("t2.{}.{}", item.key(), column.key()),
+                zh,
+                en,
+                t2.cell(item, column),
+            );
+            let Some((table, cells)) = table_value(std::slice::from_ref(&term)) else {
+                continue;
+            };
+            let found = claims.iter().find_map(|c| {
+                let t = c.text();
+                (t.contains("主动公开") || t.contains("制发") || t.contains("印发"))
+                    .then(|| count_after(t, keyword, &["累计", "总数", "现行", "废止", "有效"]))
+                    .flatten()
+                    .map(|v| (c, v))
+            });
+            if let Some((claim, stated)) = found
+                && (stated - table).abs() > 1e-9
+            {
+                out.push(mismatch("N.DOCS", claim, stated, table, cells, zh, en));
+            }
         }
     }
     // N.NONE-APP: "未收到…申请" while the table counts new applications.

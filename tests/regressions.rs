@@ -1,0 +1,43 @@
+//! Inputs that once broke an invariant, kept as named tests.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use gov_disclosure_report::parse_report;
+use gov_disclosure_report::validate::validate;
+
+/// Found by `validate_never_panics_on_mutated_reports`: a full-width `（`
+/// inserted before a number made the cell's raw text the folded `(5521`
+/// while its span covered `（5521`. Raw text is now the original bytes.
+#[test]
+fn full_width_char_glued_to_a_cell_keeps_raw_text_equal_to_its_span() {
+    let base = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus/dev/text/r1021-tsv.txt"
+    ))
+    .unwrap();
+    let at = base.find("6755").unwrap();
+    let input = format!("{}（{}", &base[..at], &base[at..]);
+    let report = parse_report(&input);
+    common::assert_span_invariants(&input, &report);
+    for f in validate(&report) {
+        for c in &f.cells {
+            assert_eq!(c.span.slice(&input), Some(c.raw.as_str()));
+        }
+    }
+}
+
+/// Found while reviewing seed 004: sections without a table lost every line
+/// after their first short line (the table-start fallback ran for them).
+#[test]
+fn narrative_sections_are_not_cut_at_a_short_line() {
+    let input = "某局2020年政府信息公开工作年度报告\n一、总体情况\n正文第一段。\n（一）主动公开情况\n正文第二段。\n五、存在的主要问题及改进情况\n（一）存在问题\n问题甲。\n";
+    let report = parse_report(input);
+    assert_eq!(report.sections[0].paragraphs.len(), 3);
+    assert_eq!(report.sections[1].paragraphs.len(), 2);
+}
