@@ -71,6 +71,16 @@ impl Report {
         self
     }
 
+    /// `n` new applications from natural persons, all granted.
+    fn granted(self, n: &'static str) -> Self {
+        self.t3(NEW, PERSON, n)
+            .t3(NEW, TOTAL, n)
+            .t3(GRANTED, PERSON, n)
+            .t3(GRANTED, TOTAL, n)
+            .t3(TOTAL_PROCESSED, PERSON, n)
+            .t3(TOTAL_PROCESSED, TOTAL, n)
+    }
+
     fn text(&self) -> String {
         let mut s = format!(
             "{}{}年政府信息公开工作年度报告\n一、总体情况\n{}\n二、主动公开政府信息情况\n",
@@ -411,13 +421,7 @@ fn t2_reg_flags_regulations_by_an_agency_that_cannot_make_them() {
 
 #[test]
 fn narrative_counts_against_the_tables() {
-    let base = Report::new()
-        .t3(NEW, PERSON, "3")
-        .t3(NEW, TOTAL, "3")
-        .t3(GRANTED, PERSON, "3")
-        .t3(GRANTED, TOTAL, "3")
-        .t3(TOTAL_PROCESSED, PERSON, "3")
-        .t3(TOTAL_PROCESSED, TOTAL, "3");
+    let base = Report::new().granted("3");
     let agreeing = Report {
         overview: "本年度新收政府信息公开申请3件，上年结转0件，结转下年度0件。行政复议0件，行政诉讼0件。",
         ..base.clone()
@@ -642,13 +646,7 @@ fn t3_sub_checks_a_subtotal_printed_on_a_group_caption() {
 
 #[test]
 fn more_narrative_counts() {
-    let base = Report::new()
-        .t3(NEW, PERSON, "3")
-        .t3(NEW, TOTAL, "3")
-        .t3(GRANTED, PERSON, "3")
-        .t3(GRANTED, TOTAL, "3")
-        .t3(TOTAL_PROCESSED, PERSON, "3")
-        .t3(TOTAL_PROCESSED, TOTAL, "3");
+    let base = Report::new().granted("3");
     let agreeing = Report {
         overview: "共收到政府信息公开申请3件，共办结3件。本年主动公开规章0件、规范性文件0件。",
         ..base.clone()
@@ -673,13 +671,7 @@ fn cross_table_rules() {
     assert_eq!(fails(&report.findings(), "C.T3T4"), 1);
     assert!(of(&Report::new().findings(), "C.T3T4").is_empty());
     // T4.W1: a high correction rate.
-    let mut high = Report::new()
-        .t3(NEW, PERSON, "9")
-        .t3(NEW, TOTAL, "9")
-        .t3(GRANTED, PERSON, "9")
-        .t3(GRANTED, TOTAL, "9")
-        .t3(TOTAL_PROCESSED, PERSON, "9")
-        .t3(TOTAL_PROCESSED, TOTAL, "9");
+    let mut high = Report::new().granted("9");
     high.t4.insert(0, "3");
     high.t4.insert(1, "2");
     high.t4.insert(4, "5");
@@ -783,35 +775,19 @@ fn report_quality_rules() {
 
 #[test]
 fn year_on_year_jumps_and_copied_narrative() {
-    let y1 = Report::new()
-        .t3(NEW, PERSON, "20")
-        .t3(NEW, TOTAL, "20")
-        .t3(GRANTED, PERSON, "20")
-        .t3(GRANTED, TOTAL, "20")
-        .t3(TOTAL_PROCESSED, PERSON, "20")
-        .t3(TOTAL_PROCESSED, TOTAL, "20");
+    let y1 = Report::new().granted("20");
     let y2 = Report {
         year: 2021,
         ..Report::new()
     }
-    .t3(NEW, PERSON, "30")
-    .t3(NEW, TOTAL, "30")
-    .t3(GRANTED, PERSON, "30")
-    .t3(GRANTED, TOTAL, "30")
-    .t3(TOTAL_PROCESSED, PERSON, "30")
-    .t3(TOTAL_PROCESSED, TOTAL, "30");
+    .granted("30");
     let (a, b) = (parse_report(&y1.text()), parse_report(&y2.text()));
     assert!(of(&validate_series(&[&a, &b]), "X.JUMP").is_empty());
     let y3 = Report {
         year: 2021,
         ..Report::new()
     }
-    .t3(NEW, PERSON, "200")
-    .t3(NEW, TOTAL, "200")
-    .t3(GRANTED, PERSON, "200")
-    .t3(GRANTED, TOTAL, "200")
-    .t3(TOTAL_PROCESSED, PERSON, "200")
-    .t3(TOTAL_PROCESSED, TOTAL, "200");
+    .granted("200");
     let c = parse_report(&y3.text());
     assert_eq!(fails(&validate_series(&[&a, &c]), "X.JUMP"), 2);
     // X.DUP: the same long narrative two years running.

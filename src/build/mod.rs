@@ -121,6 +121,101 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Reads a row's cells for `columns` columns, naming the row `what` in
+    /// diagnostics: the cells, empty cells for a row printed without any, or
+    /// no cells and the row kept as ambiguous when they cannot be aligned.
+    pub fn read_row(
+        &mut self,
+        what: &str,
+        row: &LogicalRow,
+        columns: usize,
+        layout: cells::Layout,
+        extra: cells::ExtraCells,
+    ) -> (Vec<Cell>, Option<crate::ast::AmbiguousRow>) {
+        let span = self.span_of_row(row);
+        match cells::fit(&row.values, columns, layout, extra) {
+            cells::Fit::Cells {
+                cells,
+                dropped,
+                padded,
+            } => {
+                self.note_fit(what, span, &dropped, padded);
+                (cells.iter().map(|c| self.cell(c)).collect(), None)
+            }
+            cells::Fit::Empty => {
+                self.diagnose(
+                    DiagnosticCode::RowEmpty,
+                    span,
+                    format!("{what} has no cells; its {columns} cells are read as empty"),
+                );
+                (self.empty_cells(span.end, columns), None)
+            }
+            cells::Fit::Ambiguous => {
+                self.diagnose(
+                    DiagnosticCode::RowAmbiguous,
+                    span,
+                    format!(
+                        "{what} has {} cells for {columns} columns and blanks may have vanished; no value was taken",
+                        row.values.len()
+                    ),
+                );
+                let raw = row.values.iter().map(|c| self.cell(c)).collect();
+                (
+                    Vec::new(),
+                    Some(crate::ast::AmbiguousRow {
+                        cells: raw,
+                        expected: columns,
+                    }),
+                )
+            }
+        }
+    }
+
+    /// Sets a row aside as an extra row, with a diagnostic.
+    pub fn set_aside(
+        &mut self,
+        row: &LogicalRow,
+        code: DiagnosticCode,
+        message: String,
+    ) -> ExtraRow {
+        let extra = self.extra_row(row);
+        self.diagnose(code, extra.span, message);
+        extra
+    }
+
+    /// The next expected row for an unlabeled row, by template order.
+    pub fn by_order<K: Copy>(
+        &mut self,
+        table: &str,
+        expected: &[K],
+        next: usize,
+        row: &LogicalRow,
+        name: impl Fn(K) -> &'static str,
+    ) -> Option<K> {
+        let key = expected.get(next).copied()?;
+        let span = self.span_of_row(row);
+        self.diagnose(
+            DiagnosticCode::RowByOrder,
+            span,
+            format!(
+                "{table} a row without label was read as {} by its position",
+                name(key)
+            ),
+        );
+        Some(key)
+    }
+
+    /// Reports the expected rows that were not found.
+    pub fn report_missing(&mut self, table: &str, span: Span, missing: &[&str]) {
+        if !missing.is_empty() {
+            self.diagnose(
+                DiagnosticCode::RowMissing,
+                span,
+                format!("{table} rows not found: {}", missing.join(", ")),
+            );
+        }
+    }
+
     /// Reports cells set aside or padded while fitting a row.
     pub fn note_fit(&mut self, what: &str, span: Span, dropped: &[RawCell], padded: usize) {
         if !dropped.is_empty() {

@@ -1,8 +1,8 @@
 //! Table 2 (主动公开政府信息情况): item rows in blocks, V2019 or V2021 columns.
 
 use super::Context;
-use super::cells::{ExtraCells, Fit, Layout, LogicalRow, fit};
-use crate::ast::{AmbiguousRow, ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
+use super::cells::{ExtraCells, Layout, LogicalRow};
+use crate::ast::{ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
     T2_V2019_MARKERS, T2_V2021_MARKERS, count_markers, normalize_label, proactive_item,
@@ -95,45 +95,30 @@ pub fn build(
             Some(_) => None,
             // Unlabeled values (a caption may have been merged onto them).
             None if has_values && (row.labels.is_empty() || header_words) => {
-                let by_order = expected.get(next_by_order).copied();
-                if let Some(i) = by_order {
-                    let span = ctx.span_of_row(row);
-                    ctx.diagnose(
-                        DiagnosticCode::RowByOrder,
-                        span,
-                        format!(
-                            "表二 a row without label was read as {} by its position",
-                            i.key()
-                        ),
-                    );
-                }
-                by_order
+                ctx.by_order("表二", expected, next_by_order, row, ProactiveItem::key)
             }
             None => None,
         };
         let Some(item) = item.filter(|i| expected.contains(i)) else {
             if has_values {
-                let extra = ctx.extra_row(row);
-                ctx.diagnose(
-                    DiagnosticCode::RowUnknown,
-                    extra.span,
-                    format!("表二 row {label:?} matches no item of the {} template; kept as an extra row", template.as_str()),
+                let message = format!(
+                    "表二 row {label:?} matches no item of the {} template; kept as an extra row",
+                    template.as_str()
                 );
-                table.extra_rows.push(extra);
+                table
+                    .extra_rows
+                    .push(ctx.set_aside(row, DiagnosticCode::RowUnknown, message));
             }
             continue;
         };
         if table.rows.iter().any(|r| r.item == item) {
-            let extra = ctx.extra_row(row);
-            ctx.diagnose(
-                DiagnosticCode::RowDuplicate,
-                extra.span,
-                format!(
-                    "表二 item {} appears twice; the later row was set aside",
-                    item.key()
-                ),
+            let message = format!(
+                "表二 item {} appears twice; the later row was set aside",
+                item.key()
             );
-            table.extra_rows.push(extra);
+            table
+                .extra_rows
+                .push(ctx.set_aside(row, DiagnosticCode::RowDuplicate, message));
             continue;
         }
         next_by_order = expected
@@ -144,46 +129,9 @@ pub fn build(
         let columns = item.columns(template).len();
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
-        let (cells, ambiguous) = match fit(&row.values, columns, layout, ExtraCells::DropTrailing) {
-            Fit::Cells {
-                cells,
-                dropped,
-                padded,
-            } => {
-                ctx.note_fit(&format!("表二 item {}", item.key()), span, &dropped, padded);
-                (cells.iter().map(|c| ctx.cell(c)).collect(), None)
-            }
-            Fit::Empty => {
-                ctx.diagnose(
-                    DiagnosticCode::RowEmpty,
-                    span,
-                    format!(
-                        "表二 item {} has no cells; they are read as empty",
-                        item.key()
-                    ),
-                );
-                (ctx.empty_cells(span.end, columns), None)
-            }
-            Fit::Ambiguous => {
-                ctx.diagnose(
-                    DiagnosticCode::RowAmbiguous,
-                    span,
-                    format!(
-                        "表二 item {} has {} cells for {columns} columns; no value was taken",
-                        item.key(),
-                        row.values.len()
-                    ),
-                );
-                let raw = row.values.iter().map(|c| ctx.cell(c)).collect();
-                (
-                    Vec::new(),
-                    Some(AmbiguousRow {
-                        cells: raw,
-                        expected: columns,
-                    }),
-                )
-            }
-        };
+        let what = format!("表二 item {}", item.key());
+        let (cells, ambiguous) =
+            ctx.read_row(&what, row, columns, layout, ExtraCells::DropTrailing);
         table.rows.push(ProactiveRow {
             item,
             label: label_node,
@@ -203,12 +151,6 @@ pub fn build(
         .filter(|i| !table.rows.iter().any(|r| r.item == **i))
         .map(|i| i.key())
         .collect();
-    if !missing.is_empty() {
-        ctx.diagnose(
-            DiagnosticCode::RowMissing,
-            table.span,
-            format!("表二 items not found: {}", missing.join(", ")),
-        );
-    }
+    ctx.report_missing("表二", table.span, &missing);
     Some(table)
 }

@@ -1,10 +1,8 @@
 //! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
 
 use super::Context;
-use super::cells::{ExtraCells, Fit, Layout, LogicalRow, fit};
-use crate::ast::{
-    AmbiguousRow, ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template,
-};
+use super::cells::{ExtraCells, Layout, LogicalRow};
+use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
     RequestsLabel, T3_V2021_MARKERS, count_markers, normalize_label, requests_label,
@@ -96,19 +94,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             Some(_) => None,
             // Unlabeled values (a header row may have been merged onto them).
             None if has_values && (row.labels.is_empty() || is_header) => {
-                let by_order = expected.get(next_by_order).copied();
-                if let Some(k) = by_order {
-                    let span = ctx.span_of_row(row);
-                    ctx.diagnose(
-                        DiagnosticCode::RowByOrder,
-                        span,
-                        format!(
-                            "表三 a row without label was read as {} by its position",
-                            k.key()
-                        ),
-                    );
-                }
-                by_order
+                ctx.by_order("表三", &expected, next_by_order, row, RequestsRowKey::key)
             }
             None => None,
         };
@@ -121,31 +107,24 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         };
         let Some(key) = key.filter(|k| expected.contains(k)) else {
             if has_values {
-                let extra = ctx.extra_row(row);
-                ctx.diagnose(
-                    DiagnosticCode::RowUnknown,
-                    extra.span,
-                    format!(
-                        "表三 row {:?} matches no row of the {} template; kept as an extra row",
-                        label,
-                        template.as_str()
-                    ),
+                let message = format!(
+                    "表三 row {label:?} matches no row of the {} template; kept as an extra row",
+                    template.as_str()
                 );
-                table.extra_rows.push(extra);
+                table
+                    .extra_rows
+                    .push(ctx.set_aside(row, DiagnosticCode::RowUnknown, message));
             }
             continue;
         };
         if table.rows.iter().any(|r| r.key == key) {
-            let extra = ctx.extra_row(row);
-            ctx.diagnose(
-                DiagnosticCode::RowDuplicate,
-                extra.span,
-                format!(
-                    "表三 row {} appears twice; the later one was set aside",
-                    key.key()
-                ),
+            let message = format!(
+                "表三 row {} appears twice; the later one was set aside",
+                key.key()
             );
-            table.extra_rows.push(extra);
+            table
+                .extra_rows
+                .push(ctx.set_aside(row, DiagnosticCode::RowDuplicate, message));
             continue;
         }
         next_by_order = expected
@@ -155,46 +134,8 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             .unwrap_or(next_by_order);
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
-        let (cells, ambiguous) = match fit(&row.values, columns, layout, extra_policy) {
-            Fit::Cells {
-                cells,
-                dropped,
-                padded,
-            } => {
-                ctx.note_fit(&format!("表三 row {}", key.key()), span, &dropped, padded);
-                (cells.iter().map(|c| ctx.cell(c)).collect(), None)
-            }
-            Fit::Empty => {
-                ctx.diagnose(
-                    DiagnosticCode::RowEmpty,
-                    span,
-                    format!(
-                        "表三 row {} has no cells; its {columns} cells are read as empty",
-                        key.key()
-                    ),
-                );
-                (ctx.empty_cells(span.end, columns), None)
-            }
-            Fit::Ambiguous => {
-                ctx.diagnose(
-                    DiagnosticCode::RowAmbiguous,
-                    span,
-                    format!(
-                        "表三 row {} has {} cells for {columns} columns and blanks may have vanished; no value was taken",
-                        key.key(),
-                        row.values.len()
-                    ),
-                );
-                let raw = row.values.iter().map(|c| ctx.cell(c)).collect();
-                (
-                    Vec::new(),
-                    Some(AmbiguousRow {
-                        cells: raw,
-                        expected: columns,
-                    }),
-                )
-            }
-        };
+        let what = format!("表三 row {}", key.key());
+        let (cells, ambiguous) = ctx.read_row(&what, row, columns, layout, extra_policy);
         table.rows.push(RequestsRow {
             key,
             label: label_node,
@@ -214,12 +155,6 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .filter(|k| !table.rows.iter().any(|r| r.key == **k))
         .map(|k| k.key())
         .collect();
-    if !missing.is_empty() {
-        ctx.diagnose(
-            DiagnosticCode::RowMissing,
-            table.span,
-            format!("表三 rows not found: {}", missing.join(", ")),
-        );
-    }
+    ctx.report_missing("表三", table.span, &missing);
     Some(table)
 }

@@ -1,9 +1,8 @@
 //! Table 4 (行政复议、行政诉讼情况): one data row of 15 cells.
 
 use super::Context;
-use super::cells::{ExtraCells, Fit, Layout, LogicalRow, fit};
-use crate::ast::{AmbiguousRow, ReviewGroup, ReviewOutcome, ReviewsTable};
-use crate::diagnostic::DiagnosticCode;
+use super::cells::{ExtraCells, Layout, LogicalRow};
+use crate::ast::{ReviewGroup, ReviewOutcome, ReviewsTable};
 
 /// Builds table 4: the first row with values is the data row.
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<ReviewsTable> {
@@ -21,37 +20,19 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         return None;
     }
     let span = ctx.span_of_rows(rows);
-    let row_span = ctx.span_of_row(data);
     let mut table = ReviewsTable {
         cells: Vec::new(),
         ambiguous: None,
         span,
     };
-    match fit(&data.values, columns, layout, ExtraCells::DropTrailing) {
-        Fit::Cells {
-            cells,
-            dropped,
-            padded,
-        } => {
-            ctx.note_fit("表四 data row", row_span, &dropped, padded);
-            table.cells = cells.iter().map(|c| ctx.cell(c)).collect();
-        }
-        Fit::Empty => return None,
-        Fit::Ambiguous => {
-            ctx.diagnose(
-                DiagnosticCode::RowAmbiguous,
-                row_span,
-                format!(
-                    "表四 data row has {} cells for {columns} columns and blanks may have vanished; no value was taken",
-                    data.values.len()
-                ),
-            );
-            let raw = data.values.iter().map(|c| ctx.cell(c)).collect();
-            table.ambiguous = Some(AmbiguousRow {
-                cells: raw,
-                expected: columns,
-            });
-        }
-    }
+    let (cells, ambiguous) = ctx.read_row(
+        "表四 data row",
+        data,
+        columns,
+        layout,
+        ExtraCells::DropTrailing,
+    );
+    table.cells = cells;
+    table.ambiguous = ambiguous;
     Some(table)
 }
