@@ -1,5 +1,6 @@
 //! The offset map round trip: every char of the normalized text maps back to
-//! a char boundary of the input, monotonically; normalization is idempotent.
+//! a char boundary of the input, monotonically; normalization of text (not
+//! markup) is idempotent.
 #![no_main]
 
 use gov_disclosure_report::{Span, normalize};
@@ -18,5 +19,10 @@ fuzz_target!(|input: &str| {
     }
     let whole = n.to_original(Span::new(0, text.len()));
     assert!(whole.end <= input.len());
-    assert_eq!(normalize(text).text(), text, "not idempotent");
+    // Idempotent on text. Markup, entities and `[bookmark:` artefacts are
+    // conversions: removing one can leave text that is converted again
+    // (`&amp;nbsp;` → `&nbsp;`), so they are left out of this property.
+    if !input.contains(['<', '&', '[']) {
+        assert_eq!(normalize(text).text(), text, "not idempotent");
+    }
 });
