@@ -31,20 +31,55 @@ pub struct SkippedHeading {
 fn heading_at(text: &str, at: usize, inline: bool) -> Option<FoundHeading> {
     let tail = text.get(at..)?;
     let (rest, (number, _style)) = heading_ordinal(tail).ok()?;
-    let (after, (kind, title)) = section_title(rest).ok()?;
+    let (kind, title, title_len) = match section_title(rest) {
+        Ok((after, (kind, title))) => (kind, title.to_string(), rest.len() - after.len()),
+        Err(_) => spaced_title(rest)?,
+    };
     let number_matches = number == u32::from(kind.number());
     // Inline headings and unofficial wordings must carry their own number;
     // official wordings are accepted with any number (reported later).
-    if (inline || !is_official_wording(kind, title)) && !number_matches {
+    if (inline || !is_official_wording(kind, &title)) && !number_matches {
         return None;
     }
     Some(FoundHeading {
         kind,
         number,
         start: at,
-        end: text.len() - after.len(),
+        end: text.len() - rest.len() + title_len,
         inline,
     })
+}
+
+/// A title printed with spaces between its characters (`总 体 情 况`, as
+/// justified PDF text comes out): read without the spaces. Returns the kind,
+/// the compact title and the byte length of the spaced title in `rest`.
+fn spaced_title(rest: &str) -> Option<(SectionKind, String, usize)> {
+    // Only single spaces between CJK characters, within a heading's length.
+    let mut compact = String::new();
+    let mut ends = Vec::new();
+    let mut previous_space = false;
+    for (i, c) in rest.char_indices().take(40) {
+        if c == ' ' {
+            if previous_space || compact.is_empty() {
+                break;
+            }
+            previous_space = true;
+            continue;
+        }
+        if !crate::grammar::is_cjk(c) && !matches!(c, '、' | ',') {
+            break;
+        }
+        previous_space = false;
+        compact.push(c);
+        ends.push(i + c.len_utf8());
+    }
+    let (after, (kind, title)) = section_title(&compact).ok()?;
+    let consumed = compact.chars().count() - after.chars().count();
+    let end = *ends.get(consumed.checked_sub(1)?)?;
+    // Spaced only: a title without spaces was already tried.
+    rest.get(..end)?
+        .contains(' ')
+        .then(|| (kind, title.to_string(), end))
 }
 
 /// Every heading candidate in `text`, in order. Linear: one byte scan finds
@@ -205,6 +240,20 @@ mod tests {
         let second = text.rfind("二、主动").unwrap_or(0);
         let third = text.rfind("三、收到").unwrap_or(0);
         assert_eq!(starts.get(1..), Some(&[second, third][..]));
+    }
+
+    #[test]
+    fn headings_spaced_out_by_justified_pdf_text() {
+        let text = "一、总 体 情 况\n正文\n二、主 动 公 开 政 府 信 息 情 况\n";
+        let chosen = choose(text, &candidates(text)).0;
+        assert_eq!(
+            chosen.iter().map(|h| h.kind.number()).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+        assert_eq!(
+            chosen.first().and_then(|h| text.get(h.start..h.end)),
+            Some("一、总 体 情 况")
+        );
     }
 
     #[test]

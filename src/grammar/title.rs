@@ -108,7 +108,16 @@ pub fn parse_title_line(full: &str) -> TitleParts<'_> {
 
 fn parse_title_tail(line: &str) -> TitleParts<'_> {
     let year = find_year(line);
-    let subject = SUBJECT_WORDS.iter().filter_map(|w| line.find(w)).min();
+    let subject = SUBJECT_WORDS
+        .iter()
+        .filter_map(|w| line.find(w))
+        .min()
+        .map(|at| {
+            // `某县人民政府信息公开工作…`: the 政府 belongs to the agency.
+            let shares = line.get(..at).is_some_and(|h| h.ends_with("人民"))
+                && line.get(at..).is_some_and(|t| t.starts_with("政府"));
+            if shares { at + "政府".len() } else { at }
+        });
     // A title that opens with its year names the agency after it:
     // `2020年某县民政局政府信息公开工作年度报告`.
     if let (Some((_, y_start, y_end)), Some(subject_at)) = (year, subject)
@@ -177,6 +186,16 @@ mod tests {
                 Some(2020),
             ),
             ("政府信息公开工作2020年度报告", "", Some(2020)),
+            (
+                "某县人民政府信息公开工作2020年度报告",
+                "某县人民政府",
+                Some(2020),
+            ),
+            (
+                "2021年度某县人民政府信息公开工作年度报告",
+                "某县人民政府",
+                Some(2021),
+            ),
             (
                 "某市人民政府办公室关于某市2020年政府信息公开工作年度报告",
                 "某市人民政府办公室",

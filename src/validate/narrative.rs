@@ -17,7 +17,11 @@ const COUNTERS: [char; 5] = ['件', '个', '起', '宗', '次'];
 fn count_after(sentence: &str, keyword: &str, stop: &[&str]) -> Option<f64> {
     let at = sentence.find(keyword)? + keyword.len();
     let tail = sentence.get(at..)?;
-    let end = tail.char_indices().nth(24).map(|(i, _)| i).unwrap_or(tail.len());
+    let end = tail
+        .char_indices()
+        .nth(24)
+        .map(|(i, _)| i)
+        .unwrap_or(tail.len());
     let window = tail.get(..end)?;
     for (i, c) in window.char_indices() {
         let head = window.get(..i).unwrap_or("");
