@@ -439,3 +439,22 @@ fn table_sections_saying_none_have_no_table_and_no_error() {
     assert!(report.table2().is_none() && report.table3().is_none() && report.table4().is_none());
     assert!(!report.has_errors(), "{:#?}", report.diagnostics);
 }
+
+#[test]
+fn a_note_under_a_table_is_a_paragraph_not_a_row() {
+    let text = "某局2021年度政府信息公开工作报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n注：行政许可事项由县行政审批局统一办理。\n三、收到和处理政府信息公开申请情况\n";
+    let report = parse_report(text);
+    let t2 = report.table2().unwrap();
+    assert!(
+        t2.cell(ProactiveItem::Licensing, ProactiveColumn::Decisions)
+            .is_none()
+    );
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::RowEmpty)
+    );
+    let section = &report.sections[0];
+    assert!(section.paragraphs.iter().any(|p| p.text.starts_with("注")));
+}

@@ -90,6 +90,10 @@ pub fn build(
         let has_values = row.has_values();
         let header_words = HEADER_WORDS.iter().any(|w| label.contains(w));
         let is_header = header_words && !has_values;
+        // A sentence without values is a note, not a row.
+        if !has_values && label.contains('。') {
+            continue;
+        }
         let item = match item {
             Some(i) if !is_header => Some(*i),
             Some(_) => None,

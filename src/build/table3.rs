@@ -84,6 +84,10 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     for (index, ((row, label), meaning)) in rows.iter().zip(&labels).zip(&matched).enumerate() {
         let has_values = row.has_values();
         let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
+        // A sentence without values is a note, not a row.
+        if !has_values && label.contains('。') {
+            continue;
+        }
         // A group caption with values whose first child follows with its own
         // label is a subtotal line (T3.SUB), not the first child.
         let subtotal = matches!(meaning, Some(RequestsLabel::Group(k))
