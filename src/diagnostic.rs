@@ -64,6 +64,8 @@ codes! {
     TitleMissing = "P-TITLE-MISSING", Warning;
     /// The agency could not be read from the title.
     AgencyMissing = "P-AGENCY-MISSING", Warning;
+    /// The title names no agency; the signer of the report was taken.
+    AgencyFromSignature = "P-AGENCY-SIGNATURE", Info;
     /// The report year could not be read from the title or statistic period.
     YearMissing = "P-YEAR-MISSING", Warning;
     /// The year in the title differs from the stated statistic period.

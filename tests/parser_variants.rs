@@ -458,3 +458,30 @@ fn a_note_under_a_table_is_a_paragraph_not_a_row() {
     let section = &report.sections[0];
     assert!(section.paragraphs.iter().any(|p| p.text.starts_with("注")));
 }
+
+#[test]
+fn agency_from_the_signature_when_the_title_has_none() {
+    let text = "2021年度政府信息公开工作年度报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n某县交通运输局\n2022年1月20日\n";
+    let report = parse_report(text);
+    assert_eq!(
+        report.agency.as_ref().map(|a| a.value.as_str()),
+        Some("某县交通运输局")
+    );
+    assert_eq!(
+        report.agency.as_ref().unwrap().span.slice(text),
+        Some("某县交通运输局")
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::AgencyFromSignature)
+    );
+    let unsigned = "2021年度政府信息公开工作年度报告\n一、总体情况\n正文。\n";
+    assert!(
+        parse_report(unsigned)
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::AgencyMissing)
+    );
+}

@@ -133,6 +133,31 @@ pub fn signature_date(text: &str) -> Option<FoundDate> {
     None
 }
 
+/// The signer of the report: the text before the signature date on its line,
+/// or the line above it, when it reads as an agency name.
+pub fn signer(text: &str, date: &FoundDate) -> Option<(String, usize, usize)> {
+    let line_start = text
+        .get(..date.start)?
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let before = text.get(line_start..date.start)?;
+    let (start, candidate) = if before.trim().is_empty() {
+        let previous_end = line_start.checked_sub(1)?;
+        let previous_start = text
+            .get(..previous_end)?
+            .rfind('\n')
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        (previous_start, text.get(previous_start..previous_end)?)
+    } else {
+        (line_start, before)
+    };
+    let lead = candidate.len() - candidate.trim_start().len();
+    let name = candidate.trim();
+    is_agency_line(name).then(|| (name.to_string(), start + lead, start + lead + name.len()))
+}
+
 /// Words that introduce the statistic period.
 const PERIOD_WORDS: [&str; 4] = ["统计", "期限", "期间", "时限"];
 

@@ -444,14 +444,6 @@ pub fn parse(input: &str) -> AnnualReport {
             Some(_) => {}
         }
     }
-    if title.is_some() && report.agency.is_none() {
-        let span = report.title.as_ref().map(|t| t.span).unwrap_or_default();
-        ctx.diagnose(
-            DiagnosticCode::AgencyMissing,
-            span,
-            "the title names no agency",
-        );
-    }
     if report.year.is_none() {
         let span = report.title.as_ref().map(|t| t.span).unwrap_or_default();
         ctx.diagnose(
@@ -568,8 +560,28 @@ pub fn parse(input: &str) -> AnnualReport {
         );
     }
 
-    // Signature date.
-    if let Some(found) = meta::signature_date(text) {
+    // Signature date, and the signer when the title names no agency.
+    let signature = meta::signature_date(text);
+    if report.agency.is_none()
+        && let Some((name, start, end)) = signature.as_ref().and_then(|d| meta::signer(text, d))
+    {
+        let span = ctx.span(start, end);
+        ctx.diagnose(
+            DiagnosticCode::AgencyFromSignature,
+            span,
+            format!("the title names no agency; the signer {name:?} was taken"),
+        );
+        report.agency = Some(Located { value: name, span });
+    }
+    if report.agency.is_none() {
+        let span = report.title.as_ref().map(|t| t.span).unwrap_or_default();
+        ctx.diagnose(
+            DiagnosticCode::AgencyMissing,
+            span,
+            "no agency in the title or signature",
+        );
+    }
+    if let Some(found) = signature {
         let span = ctx.span(found.start, found.end);
         match found.date {
             Some(date) => report.published = Some(Located { value: date, span }),
