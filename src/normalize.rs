@@ -174,12 +174,24 @@ const CHROME_PREFIXES: &[&str] = &[
 ];
 
 fn is_chrome_line(line: &str) -> bool {
-    let trimmed = line.trim_matches(|c: char| {
+    // Judged on the line as normalization leaves it (dropped chars gone,
+    // full-width pipes folded), so that normalizing twice changes nothing.
+    let cleaned: std::borrow::Cow<'_, str> =
+        if line.chars().any(|c| is_dropped_char(c) || c == '｜') {
+            line.chars()
+                .filter(|c| !is_dropped_char(*c))
+                .map(|c| if c == '｜' { '|' } else { c })
+                .collect::<String>()
+                .into()
+        } else {
+            line.into()
+        };
+    let trimmed = cleaned.trim_matches(|c: char| {
         c == '|' || c == '[' || c == ']' || c.is_whitespace() || c == '\u{3000}'
     });
     if trimmed.is_empty() {
         // A line of pipes only; an empty line is not chrome.
-        return line.contains('|');
+        return cleaned.contains('|');
     }
     CHROME_PREFIXES.iter().any(|p| trimmed.starts_with(p))
 }
@@ -453,6 +465,16 @@ mod tests {
         assert_eq!(n.text(), "根据条例\n\n\n\n正文");
         round_trip(original, "正文", "正文");
         round_trip(original, "根据", "根据");
+    }
+
+    #[test]
+    fn a_pipe_line_with_a_dropped_char_is_chrome_too() {
+        // Found by the normalize fuzz target: without this, the first pass
+        // left a line of pipes that the second pass removed.
+        let once = normalize("标题 |\n|| |\u{200B}||\n正文");
+        assert_eq!(once.text(), "标题 |\n\n正文");
+        assert_eq!(normalize(once.text()).text(), once.text());
+        assert_eq!(normalize("｜｜｜\n").text(), "\n");
     }
 
     #[test]

@@ -41,3 +41,45 @@ fn narrative_sections_are_not_cut_at_a_short_line() {
     assert_eq!(report.sections[0].paragraphs.len(), 3);
     assert_eq!(report.sections[1].paragraphs.len(), 2);
 }
+
+/// Found by the `normalize` fuzz target: a line of pipes holding a char that
+/// normalization drops survived the first pass and was removed by the second.
+#[test]
+fn normalizing_a_pipe_line_with_dropped_chars_twice_changes_nothing() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/regressions/normalize-pipe-line.bin"
+    ))
+    .unwrap();
+    let input = String::from_utf8_lossy(&bytes);
+    let once = gov_disclosure_report::normalize(&input);
+    assert_eq!(
+        gov_disclosure_report::normalize(once.text()).text(),
+        once.text()
+    );
+}
+
+/// Found by the `normalize` fuzz target: an HTML page. Normalizing markup is
+/// a conversion to text, so idempotence is not asked of it; its offset map
+/// must still be monotone and on char boundaries, and parsing must hold.
+#[test]
+fn an_html_page_found_by_the_fuzzer_keeps_its_map_and_invariants() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/regressions/normalize-html-page.bin"
+    ))
+    .unwrap();
+    let input = String::from_utf8_lossy(&bytes);
+    let n = gov_disclosure_report::normalize(&input);
+    let mut last = 0;
+    for (i, c) in n.text().char_indices() {
+        let span = n.to_original(gov_disclosure_report::Span::new(i, i + c.len_utf8()));
+        assert!(
+            span.start >= last
+                && input.is_char_boundary(span.start)
+                && input.is_char_boundary(span.end)
+        );
+        last = span.start;
+    }
+    common::assert_span_invariants(&input, &parse_report(&input));
+}
