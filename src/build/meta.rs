@@ -41,6 +41,11 @@ pub fn find_title(text: &str, limit: usize) -> Option<FoundTitle> {
             None => trimmed,
         };
         let head_trimmed = head.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+        if !is_title_line(head_trimmed)
+            && let Some(found) = spaced_title(trimmed, start)
+        {
+            return Some(found);
+        }
         if is_title_line(head_trimmed) {
             let parts = parse_title_line(head_trimmed);
             let mut title_start = start;
@@ -93,6 +98,54 @@ pub fn find_title(text: &str, limit: usize) -> Option<FoundTitle> {
         previous = Some(*line);
     }
     None
+}
+
+/// A title printed with spaces between its characters (justified PDF text:
+/// `某 县 民 政 局 2 0 2 0 年 政 府 信 息 公 开 …`): read without the spaces,
+/// with the agency's span mapped back to the spaced text.
+fn spaced_title(line: &str, start: usize) -> Option<FoundTitle> {
+    if !line.contains(' ') {
+        return None;
+    }
+    let mut compact = String::new();
+    let mut offsets = Vec::new();
+    for (i, c) in line.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+        compact.push(c);
+        offsets.push((i, c.len_utf8()));
+    }
+    let head = compact.get(..compact.find("报告")? + "报告".len())?;
+    if !is_title_line(head) {
+        return None;
+    }
+    let parts = parse_title_line(head);
+    // Byte offset in `compact` → byte offset in `line`.
+    let char_index = |b: usize| compact.get(..b).map(|s| s.chars().count());
+    let to_line_start = |b: usize| offsets.get(char_index(b)?).map(|(i, _)| *i);
+    let to_line_end = |b: usize| {
+        let k = char_index(b)?.checked_sub(1)?;
+        offsets.get(k).map(|(i, len)| i + len)
+    };
+    let agency = if parts.agency.is_empty() {
+        None
+    } else {
+        let (a, b) = parts.agency_range;
+        Some((
+            parts.agency.to_string(),
+            start + to_line_start(a)?,
+            start + to_line_end(b)?,
+        ))
+    };
+    let year = parts
+        .year
+        .and_then(|(y, a, b)| Some((y, start + to_line_start(a)?, start + to_line_end(b)?)));
+    let end = start + to_line_end(head.len())?;
+    Some(FoundTitle {
+        text: head.to_string(),
+        start,
+        end,
+        agency,
+        year,
+    })
 }
 
 /// The signature date: a date ending one of the last lines, after at most a
@@ -245,6 +298,16 @@ mod tests {
             Some("吉尔格勒特郭楞蒙古民族乡")
         );
         assert_eq!(t.and_then(|t| t.year).map(|y| y.0), Some(2020));
+    }
+
+    #[test]
+    fn title_spaced_out_by_justified_pdf_text() {
+        let text = "某 县 民 政 局 2 0 2 0 年 政 府 信 息 公 开 工 作 年 度 报 告\n一、总体情况\n";
+        let t = find_title(text, text.len()).unwrap();
+        let (agency, a, b) = t.agency.unwrap();
+        assert_eq!(agency, "某县民政局");
+        assert_eq!(text.get(a..b), Some("某 县 民 政 局"));
+        assert_eq!(t.year.map(|y| y.0), Some(2020));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n},
+    character::complete::space0,
     combinator::{map_opt, opt},
 };
 
@@ -40,7 +41,7 @@ pub fn title_year(input: &str) -> IResult<&str, i32> {
         ),
     ))
     .parse_complete(input)?;
-    let (rest, _) = (tag("年"), opt(tag("度"))).parse_complete(rest)?;
+    let (rest, _) = (space0, tag("年"), opt(tag("度"))).parse_complete(rest)?;
     Ok((rest, year))
 }
 
@@ -186,6 +187,11 @@ mod tests {
                 Some(2020),
             ),
             ("政府信息公开工作2020年度报告", "", Some(2020)),
+            (
+                "某县民政局2020 年度政府信息公开工作报告",
+                "某县民政局",
+                Some(2020),
+            ),
             (
                 "某县人民政府信息公开工作2020年度报告",
                 "某县人民政府",
