@@ -7,7 +7,7 @@ use nom::{
     branch::alt,
     bytes::complete::tag,
     character::complete::{one_of, space0},
-    combinator::{map, opt, recognize, value},
+    combinator::{map, opt, recognize},
 };
 
 fn gov(input: &str) -> IResult<&str, &str> {
@@ -131,11 +131,6 @@ pub fn is_official_wording(kind: SectionKind, title: &str) -> bool {
         .map(|(_, t)| t)
         .unwrap_or(official);
     title == official_title || title.replace("政务", "政府") == official_title
-}
-
-/// Lead-in words that may follow a heading on its line without being body text.
-pub fn trailing_punctuation(input: &str) -> IResult<&str, ()> {
-    value((), opt(one_of("。:：;；"))).parse_complete(input)
 }
 
 #[cfg(test)]
