@@ -94,6 +94,8 @@ codes! {
     RowExtraCells = "P-ROW-EXTRA-CELLS", Warning;
     /// A grid row was short; its missing trailing cells were read as empty.
     RowShort = "P-ROW-SHORT", Info;
+    /// Blank cells of a space-aligned row were placed by the table's columns.
+    RowAligned = "P-ROW-ALIGNED", Info;
     /// A row's cells could not be aligned with the columns; no value was taken.
     RowAmbiguous = "P-ROW-AMBIGUOUS", Error;
     /// A row label was found with no cells at all.

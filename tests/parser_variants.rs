@@ -485,3 +485,62 @@ fn agency_from_the_signature_when_the_title_has_none() {
             .any(|d| d.code == DiagnosticCode::AgencyMissing)
     );
 }
+
+/// A line as `pdftotext -layout` prints it: the label padded to 60 display
+/// columns (CJK and full-width forms two wide), values right-aligned in 8.
+fn aligned(label: &str, values: &[&str]) -> String {
+    let width: usize = label
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum();
+    let mut line = format!("　　{label}{}", " ".repeat(60 - width));
+    for v in values {
+        line.push_str(&format!("{v:>8}"));
+    }
+    line.push('\n');
+    line
+}
+
+#[test]
+fn space_aligned_pdf_text_keeps_blank_cells_in_their_columns() {
+    let mut text =
+        String::from("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+    for (i, label) in T3_2019_LABELS.iter().enumerate() {
+        let label = label.replace('\t', " ");
+        let row: Vec<&str> = match i {
+            0 => vec!["3", "", "", "1", "", "", "4"],
+            2 => vec!["3", "", "", "1", "", "", ""],
+            _ => vec!["0"; 7],
+        };
+        text.push_str(&aligned(&label, &row));
+    }
+    let report = parse_report(&text);
+    let f = facts(&text);
+    assert_eq!(
+        f.get("t3.new_received.natural_person").map(String::as_str),
+        Some("3")
+    );
+    assert_eq!(
+        f.get("t3.new_received.commercial").map(String::as_str),
+        Some("empty")
+    );
+    assert_eq!(
+        f.get("t3.new_received.social_welfare").map(String::as_str),
+        Some("1")
+    );
+    assert_eq!(
+        f.get("t3.new_received.total").map(String::as_str),
+        Some("4")
+    );
+    assert_eq!(f.get("t3.granted.total").map(String::as_str), Some("empty"));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::RowAligned)
+    );
+    // Flattened onto one line, the same table loses its columns: no guess.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let f = facts(&flat);
+    assert!(!f.keys().any(|k| k.starts_with("t3.new_received.")));
+}

@@ -36,7 +36,7 @@ impl Layout {
 }
 
 /// One cell's text (trimmed) and normalized offsets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawCell {
     /// Trimmed text (parts of a multi-line cell joined without separator).
     pub text: String,
@@ -44,6 +44,21 @@ pub struct RawCell {
     pub start: usize,
     /// Normalized offset past the last char.
     pub end: usize,
+    /// In the `Words` layout: where the cell ends on its line, for tables whose
+    /// columns are aligned with spaces.
+    pub edge: Option<Edge>,
+}
+
+/// Where a word ends on its line, in chars and in display columns (CJK
+/// characters two wide), and which line it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Edge {
+    /// Line index within the table text.
+    pub line: usize,
+    /// Chars from the line start to the end of the word.
+    pub chars: usize,
+    /// Display columns from the line start to the end of the word.
+    pub width: usize,
 }
 
 impl RawCell {
@@ -60,6 +75,7 @@ impl RawCell {
             text: text.to_string(),
             start: base + from + lead,
             end: base + from + lead + text.len(),
+            edge: None,
         }
     }
 
@@ -177,9 +193,10 @@ fn tab_cell_rows(lines: &[Line<'_>]) -> Vec<PhysicalRow> {
     rows
 }
 
-fn word_cells(lines: &[Line<'_>]) -> PhysicalRow {
-    let mut cells = Vec::new();
-    for line in lines {
+fn word_cells(lines: &[Line<'_>], width: &dyn Fn(usize, usize) -> usize) -> PhysicalRow {
+    let mut cells: Vec<RawCell> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let first = cells.len();
         if is_page_number(line.text) {
             continue;
         }
@@ -202,6 +219,17 @@ fn word_cells(lines: &[Line<'_>]) -> PhysicalRow {
             } else if word_start.is_none() {
                 word_start = Some(i);
             }
+        }
+        for cell in cells.iter_mut().skip(first) {
+            let head = line
+                .text
+                .get(..cell.end.saturating_sub(line.start))
+                .unwrap_or("");
+            cell.edge = Some(Edge {
+                line: index,
+                chars: head.chars().count(),
+                width: width(line.start, cell.end),
+            });
         }
     }
     cells
@@ -241,6 +269,26 @@ fn split_glued(word: &str) -> (usize, usize) {
 
 /// Splits the table text `start..end` of `text` into physical rows.
 pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<PhysicalRow>) {
+    let width = |from: usize, to: usize| text.get(from..to).map(display_width).unwrap_or(0);
+    physical_rows_with(text, start, end, &width)
+}
+
+/// Display width of a run of text: CJK and other non-ASCII chars two
+/// columns, ASCII one.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// [`physical_rows`] with the display width of a normalized byte range given
+/// by the caller, so that widths are those of the text as printed (full-width
+/// brackets and ideographic spaces are folded to one-column forms by
+/// normalization).
+pub fn physical_rows_with(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: &dyn Fn(usize, usize) -> usize,
+) -> (Layout, Vec<PhysicalRow>) {
     let lines = lines_in(text, start, end);
     let layout = detect_layout(&lines);
     let rows = match layout {
@@ -255,7 +303,7 @@ pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<Physi
             .map(tsv_row)
             .collect(),
         Layout::TabCell => tab_cell_rows(&lines),
-        Layout::Words => vec![word_cells(&lines)],
+        Layout::Words => vec![word_cells(&lines, width)],
     };
     (layout, rows)
 }
@@ -352,6 +400,71 @@ pub fn logical_rows(layout: Layout, rows: &[PhysicalRow]) -> Vec<LogicalRow> {
     out
 }
 
+/// The value columns of a table whose columns are aligned with spaces
+/// (`pdftotext -layout`): where each column's values end on their lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnGrid {
+    edges: Vec<usize>,
+    display: bool,
+}
+
+impl ColumnGrid {
+    /// Learns the grid from the rows that print all `columns` values on one
+    /// line; `None` unless at least two such rows agree, within one column,
+    /// in chars or in display width.
+    pub fn learn(rows: &[LogicalRow], columns: usize) -> Option<ColumnGrid> {
+        for display in [false, true] {
+            let complete: Vec<Vec<usize>> = rows
+                .iter()
+                .filter(|r| r.values.len() == columns)
+                .filter_map(|r| edges_on_one_line(&r.values, display))
+                .collect();
+            let Some(first) = complete.first() else {
+                continue;
+            };
+            let agree = complete.len() >= 2
+                && (0..columns).all(|j| {
+                    let column = complete.iter().filter_map(|e| e.get(j).copied());
+                    let (lo, hi) = (column.clone().min(), column.max());
+                    matches!((lo, hi), (Some(lo), Some(hi)) if hi - lo <= 1)
+                });
+            if agree {
+                return Some(ColumnGrid {
+                    edges: first.clone(),
+                    display,
+                });
+            }
+        }
+        None
+    }
+
+    /// The column of each value, when every value ends on a distinct column
+    /// edge, left to right.
+    fn place(&self, values: &[RawCell]) -> Option<Vec<usize>> {
+        let edges = edges_on_one_line(values, self.display)?;
+        let mut placed: Vec<usize> = Vec::with_capacity(edges.len());
+        for e in edges {
+            let j = self.edges.iter().position(|g| g.abs_diff(e) <= 1)?;
+            if placed.last().is_some_and(|last| *last >= j) {
+                return None;
+            }
+            placed.push(j);
+        }
+        Some(placed)
+    }
+}
+
+fn edges_on_one_line(values: &[RawCell], display: bool) -> Option<Vec<usize>> {
+    let line = values.first()?.edge?.line;
+    values
+        .iter()
+        .map(|v| {
+            let edge = v.edge?;
+            (edge.line == line).then_some(if display { edge.width } else { edge.chars })
+        })
+        .collect()
+}
+
 /// What to do with cells beyond the column count in a grid row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExtraCells {
@@ -375,6 +488,8 @@ pub enum Fit {
         dropped: Vec<RawCell>,
         /// How many trailing empty cells were added.
         padded: usize,
+        /// How many blank cells were placed by column alignment.
+        aligned: usize,
     },
     /// No cell at all.
     Empty,
@@ -383,7 +498,13 @@ pub enum Fit {
 }
 
 /// Fits `values` to `columns` columns.
-pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells) -> Fit {
+pub fn fit(
+    values: &[RawCell],
+    columns: usize,
+    layout: Layout,
+    extra: ExtraCells,
+    grid: Option<&ColumnGrid>,
+) -> Fit {
     // Trim padding: trailing empty cells first, then leading empty slots,
     // never below the column count. Index arithmetic keeps this linear.
     let mut end = values.len();
@@ -406,9 +527,43 @@ pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells
             cells,
             dropped: Vec::new(),
             padded: 0,
+            aligned: 0,
         };
     }
     if !layout.is_grid() {
+        // Blanks left no trace, unless the table's columns are aligned with
+        // spaces and every value sits on a known column.
+        if cells.len() < columns
+            && let Some(placed) = grid.and_then(|g| g.place(&cells))
+        {
+            let mut full: Vec<RawCell> = Vec::with_capacity(columns);
+            let mut values = cells.into_iter().zip(placed).peekable();
+            for j in 0..columns {
+                match values.next_if(|(_, at)| *at == j) {
+                    Some((cell, _)) => full.push(cell),
+                    None => {
+                        let at = full
+                            .last()
+                            .map(|c| c.end)
+                            .or_else(|| values.peek().map(|(c, _)| c.start))
+                            .unwrap_or(0);
+                        full.push(RawCell {
+                            text: String::new(),
+                            start: at,
+                            end: at,
+                            edge: None,
+                        });
+                    }
+                }
+            }
+            let aligned = full.iter().filter(|c| c.is_empty()).count();
+            return Fit::Cells {
+                cells: full,
+                dropped: Vec::new(),
+                padded: 0,
+                aligned,
+            };
+        }
         return Fit::Ambiguous;
     }
     if cells.len() > columns {
@@ -422,6 +577,7 @@ pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells
             cells,
             dropped,
             padded: 0,
+            aligned: 0,
         };
     }
     let padded = columns - cells.len();
@@ -431,12 +587,14 @@ pub fn fit(values: &[RawCell], columns: usize, layout: Layout, extra: ExtraCells
             text: String::new(),
             start: at,
             end: at,
+            edge: None,
         });
     }
     Fit::Cells {
         cells,
         dropped: Vec::new(),
         padded,
+        aligned: 0,
     }
 }
 
@@ -522,18 +680,109 @@ mod tests {
         );
     }
 
+    /// A line as `pdftotext -layout` prints it: the label padded to 40
+    /// display columns (CJK two wide), values right-aligned in 8 columns.
+    fn aligned_line(label: &str, values: &[&str]) -> String {
+        let width = display_width(label);
+        let mut line = format!("{label}{}", " ".repeat(40 - width));
+        for v in values {
+            line.push_str(&format!("{v:>8}"));
+        }
+        line.push('\n');
+        line
+    }
+
+    #[test]
+    fn space_aligned_rows_place_their_blanks_by_the_column_grid() {
+        // Columns end at the same display columns on every line; row 二 has blanks.
+        let text = [
+            aligned_line(
+                "一、本年新收政府信息公开申请数量",
+                &["5201", "502", "366", "417", "8871", "151", "7514"],
+            ),
+            aligned_line(
+                "二、上年结转政府信息公开申请数量",
+                &["3549", "", "476", "", "3633", "175", "7833"],
+            ),
+            aligned_line(
+                "（七）总计",
+                &["9059", "3819", "5664", "3783", "3585", "7531", "4748"],
+            ),
+        ]
+        .concat();
+        let text = text.as_str();
+        let (layout, physical) = physical_rows(text, 0, text.len());
+        let rows = logical_rows(layout, &physical);
+        let grid = ColumnGrid::learn(&rows, 7);
+        assert!(grid.is_some());
+        let short = &rows[1];
+        assert_eq!(short.values.len(), 5);
+        match fit(
+            &short.values,
+            7,
+            layout,
+            ExtraCells::DropLeading,
+            grid.as_ref(),
+        ) {
+            Fit::Cells { cells, aligned, .. } => {
+                assert_eq!(
+                    texts(&cells),
+                    vec!["3549", "", "476", "", "3633", "175", "7833"]
+                );
+                assert_eq!(aligned, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without agreeing complete rows there is no grid, and no guess.
+        assert_eq!(ColumnGrid::learn(&rows[..1], 7), None);
+        assert_eq!(
+            fit(&short.values, 7, layout, ExtraCells::DropLeading, None),
+            Fit::Ambiguous
+        );
+    }
+
+    #[test]
+    fn misaligned_values_stay_ambiguous() {
+        let text = "甲行  1  2  3\n乙行  4  5  6\n丙行  7    9\n丁行 1 2\n";
+        let (layout, physical) = physical_rows(text, 0, text.len());
+        let rows = logical_rows(layout, &physical);
+        let grid = ColumnGrid::learn(&rows, 3).unwrap();
+        match fit(
+            &rows[2].values,
+            3,
+            layout,
+            ExtraCells::DropLeading,
+            Some(&grid),
+        ) {
+            Fit::Cells { cells, .. } => assert_eq!(texts(&cells), vec!["7", "", "9"]),
+            other => panic!("{other:?}"),
+        }
+        // "1 2" ends between columns: not placed.
+        assert_eq!(
+            fit(
+                &rows[3].values,
+                3,
+                layout,
+                ExtraCells::DropLeading,
+                Some(&grid)
+            ),
+            Fit::Ambiguous
+        );
+    }
+
     #[test]
     fn fitting_rules() {
         let cell = |t: &str| RawCell {
             text: t.into(),
             start: 0,
             end: t.len(),
+            edge: None,
         };
         let eight: Vec<RawCell> = ["1", "2", "3", "4", "5", "6", "7", "8"]
             .iter()
             .map(|t| cell(t))
             .collect();
-        match fit(&eight, 7, Layout::TabCell, ExtraCells::DropLeading) {
+        match fit(&eight, 7, Layout::TabCell, ExtraCells::DropLeading, None) {
             Fit::Cells { cells, dropped, .. } => {
                 assert_eq!(texts(&cells).first(), Some(&"2"));
                 assert_eq!(texts(&dropped), vec!["1"]);
@@ -541,20 +790,20 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(
-            fit(&eight, 7, Layout::Words, ExtraCells::DropLeading),
+            fit(&eight, 7, Layout::Words, ExtraCells::DropLeading, None),
             Fit::Ambiguous
         );
         assert_eq!(
-            fit(&eight[..6], 7, Layout::Words, ExtraCells::DropLeading),
+            fit(&eight[..6], 7, Layout::Words, ExtraCells::DropLeading, None),
             Fit::Ambiguous
         );
-        match fit(&eight[..6], 7, Layout::Tsv, ExtraCells::DropLeading) {
+        match fit(&eight[..6], 7, Layout::Tsv, ExtraCells::DropLeading, None) {
             Fit::Cells { padded, .. } => assert_eq!(padded, 1),
             other => panic!("{other:?}"),
         }
         let padded_row = vec![cell("400"), cell(""), cell("")];
         assert!(matches!(
-            fit(&padded_row, 1, Layout::Pipe, ExtraCells::DropTrailing),
+            fit(&padded_row, 1, Layout::Pipe, ExtraCells::DropTrailing, None),
             Fit::Cells { padded: 0, .. }
         ));
     }

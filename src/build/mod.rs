@@ -16,7 +16,7 @@ use crate::grammar::number::parse_cell;
 use crate::lines::lines_in;
 use crate::normalize::{Normalized, normalize};
 use crate::span::Span;
-use cells::{LogicalRow, RawCell, logical_rows, physical_rows};
+use cells::{LogicalRow, RawCell, logical_rows};
 
 /// Shared state of one parse: the normalized text and the diagnostics sink.
 pub struct Context<'a> {
@@ -131,15 +131,24 @@ impl<'a> Context<'a> {
         columns: usize,
         layout: cells::Layout,
         extra: cells::ExtraCells,
+        grid: Option<&cells::ColumnGrid>,
     ) -> (Vec<Cell>, Option<crate::ast::AmbiguousRow>) {
         let span = self.span_of_row(row);
-        match cells::fit(&row.values, columns, layout, extra) {
+        match cells::fit(&row.values, columns, layout, extra, grid) {
             cells::Fit::Cells {
                 cells,
                 dropped,
                 padded,
+                aligned,
             } => {
                 self.note_fit(what, span, &dropped, padded);
+                if aligned > 0 {
+                    self.diagnose(
+                        DiagnosticCode::RowAligned,
+                        span,
+                        format!("{what}: {aligned} blank cell(s) placed by the column alignment of the table"),
+                    );
+                }
                 (cells.iter().map(|c| self.cell(c)).collect(), None)
             }
             cells::Fit::Empty => {
@@ -605,7 +614,16 @@ fn build_table(
     start: usize,
     end: usize,
 ) -> (Option<Table>, Option<usize>) {
-    let (layout, physical) = physical_rows(ctx.text(), start, end);
+    // Widths as printed: measured on the original text under each range.
+    let source = ctx.source;
+    let norm = ctx.norm;
+    let width = |from: usize, to: usize| {
+        norm.to_original(Span::new(from, to))
+            .slice(source)
+            .map(cells::display_width)
+            .unwrap_or(0)
+    };
+    let (layout, physical) = cells::physical_rows_with(ctx.text(), start, end, &width);
     let rows = logical_rows(layout, &physical);
     // The table ends with its last row that holds values; the line holding
     // that row is part of the table.

@@ -1,7 +1,7 @@
 //! Table 2 (主动公开政府信息情况): item rows in blocks, V2019 or V2021 columns.
 
 use super::Context;
-use super::cells::{ExtraCells, Layout, LogicalRow};
+use super::cells::{ColumnGrid, ExtraCells, Layout, LogicalRow};
 use crate::ast::{ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
@@ -85,6 +85,10 @@ pub fn build(
     if !recognized {
         return None;
     }
+    // Space-aligned layouts: one column grid per column count (blocks of
+    // three columns share one when their columns line up).
+    let grid_3 = ColumnGrid::learn(rows, 3);
+    let grid_for = |columns: usize| if columns == 3 { grid_3.as_ref() } else { None };
     let mut next_by_order = 0usize;
     for ((row, label), item) in rows.iter().zip(&labels).zip(&items) {
         let has_values = row.has_values();
@@ -134,8 +138,14 @@ pub fn build(
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
         let what = format!("表二 item {}", item.key());
-        let (cells, ambiguous) =
-            ctx.read_row(&what, row, columns, layout, ExtraCells::DropTrailing);
+        let (cells, ambiguous) = ctx.read_row(
+            &what,
+            row,
+            columns,
+            layout,
+            ExtraCells::DropTrailing,
+            grid_for(columns),
+        );
         table.rows.push(ProactiveRow {
             item,
             label: label_node,

@@ -1,7 +1,7 @@
 //! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
 
 use super::Context;
-use super::cells::{ExtraCells, Layout, LogicalRow};
+use super::cells::{ColumnGrid, ExtraCells, Layout, LogicalRow};
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
@@ -80,6 +80,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     if !recognized {
         return None;
     }
+    let grid = ColumnGrid::learn(rows, columns);
     let mut next_by_order = 0usize;
     for (index, ((row, label), meaning)) in rows.iter().zip(&labels).zip(&matched).enumerate() {
         let has_values = row.has_values();
@@ -139,7 +140,8 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
         let what = format!("表三 row {}", key.key());
-        let (cells, ambiguous) = ctx.read_row(&what, row, columns, layout, extra_policy);
+        let (cells, ambiguous) =
+            ctx.read_row(&what, row, columns, layout, extra_policy, grid.as_ref());
         table.rows.push(RequestsRow {
             key,
             label: label_node,

@@ -31,6 +31,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         columns,
         layout,
         ExtraCells::DropTrailing,
+        None,
     );
     table.cells = cells;
     table.ambiguous = ambiguous;
