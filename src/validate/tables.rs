@@ -38,6 +38,17 @@ fn column_place(column: ApplicantColumn) -> (String, String) {
 
 /// Non-negative integer counts; `allow_negative` for 本年增/减,
 /// `allow_decimal` for money amounts.
+/// Whether a cell breaks non-negativity (or is unreadable): cheap, so the
+/// names of a finding are only built for the cells that need one.
+fn nn_suspect(cell: &Cell, allow_negative: bool, allow_decimal: bool) -> bool {
+    match &cell.value {
+        CellValue::Integer(n) => *n < 0 && !allow_negative,
+        CellValue::Decimal(d) => !allow_decimal || (d.starts_with('-') && !allow_negative),
+        CellValue::Text => true,
+        _ => false,
+    }
+}
+
 fn non_negative(
     rule: &'static str,
     table_zh: &str,
@@ -103,6 +114,9 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
     // T3.NN
     for row in &t.rows {
         for (column, cell) in ApplicantColumn::ALL.iter().zip(&row.cells) {
+            if !nn_suspect(cell, false, false) {
+                continue;
+            }
             let (rz, re) = names::requests_row(row.key);
             let (cz, ce) = names::applicant(*column);
             let key = format!("t3.{}.{}", row.key.key(), column.key());
@@ -353,6 +367,9 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
     };
     for &g in ReviewGroup::ALL {
         for &o in ReviewOutcome::ALL {
+            if !t.cell(g, o).is_some_and(|c| nn_suspect(c, false, false)) {
+                continue;
+            }
             let tm = term(g, o);
             if let Some(cell) = tm.cell
                 && let Some(f) = non_negative(
@@ -422,6 +439,9 @@ pub fn proactive(
     for row in &t.rows {
         let (iz, ie) = names::item(row.item);
         for (column, cell) in row.item.columns(t.template).iter().zip(&row.cells) {
+            if !nn_suspect(cell, *column == Change, *column == Amount) {
+                continue;
+            }
             let (cz, ce) = names::proactive_column(*column);
             let key = format!("t2.{}.{}", row.item.key(), column.key());
             let name = (format!("{iz}·{cz}"), format!("{ie}, {ce}"));
