@@ -544,3 +544,18 @@ fn space_aligned_pdf_text_keeps_blank_cells_in_their_columns() {
     let f = facts(&flat);
     assert!(!f.keys().any(|k| k.starts_with("t3.new_received.")));
 }
+
+#[test]
+fn table4_data_row_wrapped_over_two_lines() {
+    let text = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\n0\t0\t2\t0\t0\t0\t2\n五、存在的主要问题及改进情况\n无。\n";
+    let f = facts(text);
+    assert_eq!(f.get("t4.review.total").map(String::as_str), Some("1"));
+    assert_eq!(
+        f.get("t4.lit_after_review.upheld").map(String::as_str),
+        Some("2")
+    );
+    assert_eq!(
+        f.get("t4.lit_after_review.total").map(String::as_str),
+        Some("2")
+    );
+}

@@ -7,7 +7,23 @@ use crate::ast::{ReviewGroup, ReviewOutcome, ReviewsTable};
 /// Builds table 4: the first row with values is the data row.
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<ReviewsTable> {
     let columns = ReviewGroup::ALL.len() * ReviewOutcome::ALL.len();
-    let data = rows.iter().find(|r| r.has_values())?;
+    let first = rows.iter().position(|r| r.has_values())?;
+    let mut data = rows.get(first)?.clone();
+    // A data row wrapped over several lines: value-only rows that follow make
+    // it up to the 15 cells (never beyond).
+    if data.values.len() < columns {
+        let mut joined = data.clone();
+        for next in rows.iter().skip(first + 1) {
+            if !next.labels.is_empty() || joined.values.len() >= columns {
+                break;
+            }
+            joined.values.extend(next.values.iter().cloned());
+        }
+        if joined.values.len() == columns {
+            data = joined;
+        }
+    }
+    let data = &data;
     // Without any table 4 header word, a lone value (a body that says only
     // "无") is not a table.
     let has_header = rows.iter().any(|r| {
