@@ -185,10 +185,35 @@ const IDENTITY_RULES: [&str; 7] = [
 
 #[test]
 fn dev_findings_are_exactly_what_the_truth_implies() {
+    dev_findings_in(&common::texts("dev"));
+}
+
+/// The same check on the shared corpus the task names
+/// (`../shared/corpus/dev` beside the crate), when it is present.
+#[test]
+fn shared_dev_findings_are_exactly_what_the_truth_implies() {
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/dev/text"
+    ));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipped: {} not present", dir.display());
+        return;
+    };
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    dev_findings_in(&paths);
+}
+
+fn dev_findings_in(paths: &[std::path::PathBuf]) {
     let mut compared = 0;
     let mut total_expected = 0;
-    for path in common::texts("dev") {
-        let input = std::fs::read_to_string(&path).unwrap();
+    for path in paths {
+        let path = path.as_path();
+        let input = std::fs::read_to_string(path).unwrap();
         let report = parse_report(&input);
         let mut got: Vec<Key> = validate(&report)
             .into_iter()
@@ -196,7 +221,7 @@ fn dev_findings_are_exactly_what_the_truth_implies() {
             .map(|f| (f.rule, f.scope, status_name(f.status)))
             .collect();
         got.sort();
-        let want = expected(&common::truth_for(&path));
+        let want = expected(&common::truth_for(path));
         assert_eq!(got, want, "{}", path.display());
         compared += 1;
         total_expected += want.len();
@@ -204,6 +229,7 @@ fn dev_findings_are_exactly_what_the_truth_implies() {
     assert_eq!(compared, 80);
     // The dev numbers are random: the identities break, so the test has teeth.
     assert!(total_expected > 500, "{total_expected}");
+    eprintln!("{compared} reports, {total_expected} identity findings, all as implied");
 }
 
 #[test]
