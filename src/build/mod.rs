@@ -229,9 +229,15 @@ impl<'a> Context<'a> {
     pub fn note_fit(&mut self, what: &str, span: Span, dropped: &[RawCell], padded: usize) {
         if !dropped.is_empty() {
             let texts: Vec<&str> = dropped.iter().map(|c| c.text.as_str()).collect();
+            // Point at the cells set aside, not the whole row.
+            let at = dropped
+                .iter()
+                .map(|c| self.span(c.start, c.end))
+                .reduce(|a, b| a.cover(b))
+                .unwrap_or(span);
             self.diagnose(
                 DiagnosticCode::RowExtraCells,
-                span,
+                at,
                 format!(
                     "{what} has {} cell(s) more than its columns; set aside: {texts:?}",
                     dropped.len()
