@@ -192,6 +192,48 @@ impl<'a> Context<'a> {
         extra
     }
 
+    /// Admits `key` as a new row of a table whose rows are `expected`, or
+    /// sets the row aside: an unknown label (when it has values) or a row
+    /// seen before. Returns the key and the index of the next row by order.
+    #[allow(clippy::too_many_arguments)]
+    pub fn admit<K: Copy + PartialEq>(
+        &mut self,
+        table: &str,
+        template: crate::ast::Template,
+        key: Option<K>,
+        expected: &[K],
+        taken: &[K],
+        row: &LogicalRow,
+        name: impl Fn(K) -> &'static str,
+        extras: &mut Vec<ExtraRow>,
+    ) -> Option<(K, usize)> {
+        let Some(key) = key.filter(|k| expected.contains(k)) else {
+            if row.has_values() {
+                let message = format!(
+                    "{table} row {:?} matches no row of the {} template; kept as an extra row",
+                    row.label_text(),
+                    template.as_str()
+                );
+                extras.push(self.set_aside(row, DiagnosticCode::RowUnknown, message));
+            }
+            return None;
+        };
+        if taken.contains(&key) {
+            let message = format!(
+                "{table} row {} appears twice; the later one was set aside",
+                name(key)
+            );
+            extras.push(self.set_aside(row, DiagnosticCode::RowDuplicate, message));
+            return None;
+        }
+        let next = expected
+            .iter()
+            .position(|k| *k == key)
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        Some((key, next))
+    }
+
     /// The next expected row for an unlabeled row, by template order.
     pub fn by_order<K: Copy>(
         &mut self,

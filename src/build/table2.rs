@@ -107,33 +107,20 @@ pub fn build(
             }
             None => None,
         };
-        let Some(item) = item.filter(|i| expected.contains(i)) else {
-            if has_values {
-                let message = format!(
-                    "表二 row {label:?} matches no item of the {} template; kept as an extra row",
-                    template.as_str()
-                );
-                table
-                    .extra_rows
-                    .push(ctx.set_aside(row, DiagnosticCode::RowUnknown, message));
-            }
+        let taken: Vec<ProactiveItem> = table.rows.iter().map(|r| r.item).collect();
+        let Some((item, next)) = ctx.admit(
+            "表二",
+            template,
+            item,
+            expected,
+            &taken,
+            row,
+            ProactiveItem::key,
+            &mut table.extra_rows,
+        ) else {
             continue;
         };
-        if table.rows.iter().any(|r| r.item == item) {
-            let message = format!(
-                "表二 item {} appears twice; the later row was set aside",
-                item.key()
-            );
-            table
-                .extra_rows
-                .push(ctx.set_aside(row, DiagnosticCode::RowDuplicate, message));
-            continue;
-        }
-        next_by_order = expected
-            .iter()
-            .position(|i| *i == item)
-            .map(|p| p + 1)
-            .unwrap_or(next_by_order);
+        next_by_order = next;
         let columns = item.columns(template).len();
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);

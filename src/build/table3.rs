@@ -3,7 +3,6 @@
 use super::Context;
 use super::cells::{ColumnGrid, ExtraCells, Layout, LogicalRow};
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
-use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
     RequestsLabel, T3_V2021_MARKERS, count_markers, normalize_label, requests_label,
 };
@@ -110,33 +109,20 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             }
             (k, _) => k,
         };
-        let Some(key) = key.filter(|k| expected.contains(k)) else {
-            if has_values {
-                let message = format!(
-                    "表三 row {label:?} matches no row of the {} template; kept as an extra row",
-                    template.as_str()
-                );
-                table
-                    .extra_rows
-                    .push(ctx.set_aside(row, DiagnosticCode::RowUnknown, message));
-            }
+        let taken: Vec<RequestsRowKey> = table.rows.iter().map(|r| r.key).collect();
+        let Some((key, next)) = ctx.admit(
+            "表三",
+            template,
+            key,
+            &expected,
+            &taken,
+            row,
+            RequestsRowKey::key,
+            &mut table.extra_rows,
+        ) else {
             continue;
         };
-        if table.rows.iter().any(|r| r.key == key) {
-            let message = format!(
-                "表三 row {} appears twice; the later one was set aside",
-                key.key()
-            );
-            table
-                .extra_rows
-                .push(ctx.set_aside(row, DiagnosticCode::RowDuplicate, message));
-            continue;
-        }
-        next_by_order = expected
-            .iter()
-            .position(|k| *k == key)
-            .map(|p| p + 1)
-            .unwrap_or(next_by_order);
+        next_by_order = next;
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
         let what = format!("表三 row {}", key.key());
