@@ -111,6 +111,15 @@ fn scaling_inputs() -> Vec<(String, String)> {
         }
     }
     inputs.push(("numeric_cells_10k".into(), cells));
+    // A whole table flattened onto one line (a real extraction layout), at
+    // three sizes: cells are read off one line in one pass.
+    for n in [1_000usize, 4_000, 16_000] {
+        let mut flat = String::from("三、收到和处理政府信息公开申请情况\n");
+        for i in 0..n {
+            flat.push_str(&format!("本年新收 {} ", i % 97));
+        }
+        inputs.push((format!("flattened_table_{n}_rows"), flat));
+    }
     inputs
 }
 

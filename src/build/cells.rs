@@ -220,15 +220,21 @@ fn word_cells(lines: &[Line<'_>], width: &dyn Fn(usize, usize) -> usize) -> Phys
                 word_start = Some(i);
             }
         }
+        // Running counts from the line start, so a long line costs linear
+        // time: each cell adds the chars and columns since the previous one.
+        let (mut at, mut chars, mut columns) = (line.start, 0, 0);
         for cell in cells.iter_mut().skip(first) {
-            let head = line
+            let since = line
                 .text
-                .get(..cell.end.saturating_sub(line.start))
+                .get(at.saturating_sub(line.start)..cell.end.saturating_sub(line.start))
                 .unwrap_or("");
+            chars += since.chars().count();
+            columns += width(at, cell.end);
+            at = cell.end.max(at);
             cell.edge = Some(Edge {
                 line: index,
-                chars: head.chars().count(),
-                width: width(line.start, cell.end),
+                chars,
+                width: columns,
             });
         }
     }
