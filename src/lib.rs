@@ -41,7 +41,7 @@ pub mod validate;
 
 pub use ast::*;
 pub use diagnostic::{Diagnostic, DiagnosticCode, ParseError, Severity};
-pub use normalize::{Normalized, OffsetMap, normalize};
+pub use normalize::{MapCursor, Normalized, OffsetMap, normalize};
 pub use span::{LineCol, LineIndex, Span};
 
 /// Parses report text into an [`AnnualReport`]. Never fails and never

@@ -100,6 +100,10 @@ impl OffsetMap {
         let index = self
             .segments
             .partition_point(|s| s.norm_start + s.norm_len <= offset);
+        self.start_at(offset, index)
+    }
+
+    fn start_at(&self, offset: usize, index: usize) -> usize {
         match self.segments.get(index) {
             Some(s) if s.norm_start <= offset => {
                 if s.copied {
@@ -121,6 +125,10 @@ impl OffsetMap {
         let index = self
             .segments
             .partition_point(|s| s.norm_start + s.norm_len < offset);
+        self.end_at(offset, index)
+    }
+
+    fn end_at(&self, offset: usize, index: usize) -> usize {
         match self.segments.get(index) {
             Some(s) if s.norm_start < offset => {
                 if s.copied {
@@ -153,6 +161,71 @@ impl OffsetMap {
             self.start_to_original(span.start),
             self.end_to_original(span.end),
         )
+    }
+
+    /// A reader of the map for lookups that mostly move forward (a parse):
+    /// it remembers the last run it used, so each lookup near the previous
+    /// one takes constant time. Results equal [`OffsetMap::to_original`].
+    pub fn cursor(&self) -> MapCursor<'_> {
+        MapCursor {
+            map: self,
+            hint: std::cell::Cell::new(0),
+        }
+    }
+
+    /// `partition_point(pred)`, tried first at `hint` and the run after it.
+    fn index_near(&self, hint: usize, pred: impl Fn(&Segment) -> bool) -> usize {
+        for i in [hint, hint + 1] {
+            let before = i == 0 || self.segments.get(i - 1).is_some_and(&pred);
+            let at = self.segments.get(i).is_none_or(|s| !pred(s));
+            if before && at && i <= self.segments.len() {
+                return i;
+            }
+        }
+        self.segments.partition_point(pred)
+    }
+}
+
+/// An [`OffsetMap`] reader with a memory of the last run it used; see
+/// [`OffsetMap::cursor`].
+#[derive(Debug, Clone)]
+pub struct MapCursor<'a> {
+    map: &'a OffsetMap,
+    hint: std::cell::Cell<usize>,
+}
+
+impl MapCursor<'_> {
+    fn start(&self, offset: usize) -> usize {
+        let index = self
+            .map
+            .index_near(self.hint.get(), |s| s.norm_start + s.norm_len <= offset);
+        self.hint.set(index);
+        self.map.start_at(offset, index)
+    }
+
+    fn end(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.start(0);
+        }
+        let index = self
+            .map
+            .index_near(self.hint.get(), |s| s.norm_start + s.norm_len < offset);
+        self.hint.set(index);
+        self.map.end_at(offset, index)
+    }
+
+    /// Maps a span of the normalized text to the original input, as
+    /// [`OffsetMap::to_original`] does.
+    pub fn to_original(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let at = if span.start == 0 {
+                self.start(0)
+            } else {
+                self.end(span.start)
+            };
+            return Span::new(at, at);
+        }
+        Span::new(self.start(span.start), self.end(span.end))
     }
 }
 

@@ -133,6 +133,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn map_cursor_agrees_with_the_map(
+        text in "[\u{3000}\u{FEFF}\u{200B}\r\n（）：，１２３ａ<>&;a-z\\[\\] ]{0,120}",
+        picks in proptest::collection::vec((0usize..400, 0usize..400), 0..40),
+    ) {
+        let n = normalize(&text);
+        let len = n.text().len();
+        let bounds: Vec<usize> = (0..=len).filter(|i| n.text().is_char_boundary(*i)).collect();
+        let cursor = n.map().cursor();
+        // Forward over every span of one char, then in arbitrary order.
+        let forward = bounds.windows(2).map(|w| (w[0], w[1]));
+        let arbitrary = picks.iter().map(|(a, b)| {
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            (a.min(b), a.max(b))
+        });
+        for (a, b) in forward.chain(arbitrary) {
+            let span = Span::new(a, b);
+            prop_assert_eq!(cursor.to_original(span), n.to_original(span));
+        }
+    }
+}
+
 /// Table facts with blank values unified (`empty`, `na`, `text` → `blank`).
 fn table_facts(text: &str) -> BTreeMap<String, String> {
     parse_report(text)

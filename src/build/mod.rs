@@ -14,7 +14,7 @@ use crate::ast::{
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::grammar::number::parse_cell;
 use crate::lines::lines_in;
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{MapCursor, Normalized, normalize};
 use crate::span::Span;
 use cells::{LogicalRow, RawCell, logical_rows};
 
@@ -22,6 +22,8 @@ use cells::{LogicalRow, RawCell, logical_rows};
 pub struct Context<'a> {
     source: &'a str,
     norm: &'a Normalized,
+    /// Span lookups in the offset map, which mostly move forward.
+    cursor: MapCursor<'a>,
     diagnostics: Vec<Diagnostic>,
     /// The report year, once known (used to guess a template).
     pub year: Option<i32>,
@@ -34,7 +36,7 @@ impl<'a> Context<'a> {
 
     /// Original span of normalized offsets `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        self.norm.to_original(Span::new(start, end))
+        self.cursor.to_original(Span::new(start, end))
     }
 
     /// Records a diagnostic.
@@ -419,6 +421,7 @@ pub fn parse(input: &str) -> AnnualReport {
     let mut ctx = Context {
         source: input,
         norm: &norm,
+        cursor: norm.map().cursor(),
         diagnostics: Vec::new(),
         year: None,
     };
@@ -664,9 +667,10 @@ fn build_table(
 ) -> (Option<Table>, Option<usize>) {
     // Widths as printed: measured on the original text under each range.
     let source = ctx.source;
-    let norm = ctx.norm;
+    let widths = ctx.norm.map().cursor();
     let width = |from: usize, to: usize| {
-        norm.to_original(Span::new(from, to))
+        widths
+            .to_original(Span::new(from, to))
             .slice(source)
             .map(cells::display_width)
             .unwrap_or(0)

@@ -120,6 +120,14 @@ pub fn parse_cell(text: &str) -> ParsedCell {
             unit: None,
         };
     }
+    // The common cell, plain digits, needs no grammar.
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let n = text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return ParsedCell {
+            value: CellValue::Integer(n),
+            unit: None,
+        };
+    }
     // A number starts with a sign or a digit; anything else is text.
     if !text
         .bytes()

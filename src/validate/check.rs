@@ -1,19 +1,55 @@
 //! The evaluation of one identity over cells: operands, assessability,
 //! blanks read as zero on request, and the finding it yields.
+//!
+//! Identities are built for every rule of every table, and nearly all of them
+//! hold: names, keys and places are therefore kept as borrowed parts and only
+//! formatted when a finding is made.
 
 use super::{Finding, FindingCell, RuleClass, Status, ValidateOptions};
 use crate::ast::{Cell, CellValue};
 use crate::span::Span;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// A fact key, formatted only when a finding names it.
+#[derive(Debug, Clone)]
+pub enum Key {
+    /// `table.row.column`, e.g. `t3` `new_received` `total`.
+    Cell(&'static str, &'static str, &'static str),
+    /// Any other key, already formatted.
+    Text(String),
+}
+
+impl Key {
+    /// The key of a table cell.
+    pub fn cell(table: &'static str, row: &'static str, column: &'static str) -> Key {
+        Key::Cell(table, row, column)
+    }
+
+    /// The dotted key.
+    pub fn render(&self) -> String {
+        match self {
+            Key::Cell(table, row, column) => [*table, ".", row, ".", column].concat(),
+            Key::Text(text) => text.clone(),
+        }
+    }
+}
+
+impl From<String> for Key {
+    fn from(text: String) -> Key {
+        Key::Text(text)
+    }
+}
 
 /// One operand of an identity: a cell (if the table has it) and its names.
 #[derive(Debug, Clone)]
 pub struct Term<'a> {
     /// Fact key, e.g. `t3.new_received.total`.
-    pub key: String,
+    pub key: Key,
     /// Chinese name as the report prints it, e.g. `本年新收`.
-    pub zh: String,
+    pub zh: Cow<'a, str>,
     /// English name.
-    pub en: String,
+    pub en: Cow<'a, str>,
     /// The cell, when the table has it.
     pub cell: Option<&'a Cell>,
     /// The year of the report the cell comes from (cross-year rules only).
@@ -23,13 +59,13 @@ pub struct Term<'a> {
 impl<'a> Term<'a> {
     /// A term of the report under validation.
     pub fn new(
-        key: String,
-        zh: impl Into<String>,
-        en: impl Into<String>,
+        key: impl Into<Key>,
+        zh: impl Into<Cow<'a, str>>,
+        en: impl Into<Cow<'a, str>>,
         cell: Option<&'a Cell>,
     ) -> Self {
         Term {
-            key,
+            key: key.into(),
             zh: zh.into(),
             en: en.into(),
             cell,
@@ -45,11 +81,44 @@ impl<'a> Term<'a> {
 
     fn finding_cell(&self) -> Option<FindingCell> {
         self.cell.map(|c| FindingCell {
-            key: self.key.clone(),
+            key: self.key.render(),
             raw: c.raw.clone(),
             span: c.span,
             year: self.year,
         })
+    }
+}
+
+/// Where an identity applies (`表三 总计列`), in Chinese and English, kept
+/// as up to four parts that are joined only when a finding is made.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place<'a> {
+    zh: [&'a str; 4],
+    en: [&'a str; 4],
+}
+
+impl<'a> Place<'a> {
+    /// A place from its Chinese and English parts (at most four each).
+    pub fn of<const N: usize, const M: usize>(zh: [&'a str; N], en: [&'a str; M]) -> Self {
+        const { assert!(N <= 4 && M <= 4) };
+        let mut place = Place::default();
+        for (slot, part) in place.zh.iter_mut().zip(zh) {
+            *slot = part;
+        }
+        for (slot, part) in place.en.iter_mut().zip(en) {
+            *slot = part;
+        }
+        place
+    }
+
+    /// The Chinese name.
+    pub fn zh(&self) -> String {
+        self.zh.concat()
+    }
+
+    /// The English name.
+    pub fn en(&self) -> String {
+        self.en.concat()
     }
 }
 
@@ -116,11 +185,9 @@ pub struct Identity<'a> {
     /// Rule class.
     pub class: RuleClass,
     /// Scope (column, row or group key).
-    pub scope: String,
-    /// Where the scope is named, in Chinese (`表三 总计列`).
-    pub place_zh: String,
-    /// The same in English.
-    pub place_en: String,
+    pub scope: Cow<'a, str>,
+    /// Where the scope is named (`表三 总计列`).
+    pub place: Place<'a>,
     /// Left side.
     pub left: Vec<Term<'a>>,
     /// Right side.
@@ -130,26 +197,52 @@ pub struct Identity<'a> {
 }
 
 fn side(terms: &[Term<'_>], values: &[f64], english: bool) -> String {
-    terms
-        .iter()
-        .zip(values)
-        .map(|(t, v)| {
-            if english {
-                format!("{} ({})", t.en, number(*v))
-            } else {
-                format!("{}({})", t.zh, number(*v))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(if english { " + " } else { "+" })
+    let mut out = String::new();
+    for (k, (t, v)) in terms.iter().zip(values).enumerate() {
+        if k > 0 {
+            out.push_str(if english { " + " } else { "+" });
+        }
+        out.push_str(if english { &t.en } else { &t.zh });
+        out.push_str(if english { " (" } else { "(" });
+        push_number(&mut out, *v);
+        out.push(')');
+    }
+    out
 }
 
 /// A number as a report prints it (no `.0` for whole numbers).
 pub fn number(v: f64) -> String {
+    let mut out = String::new();
+    push_number(&mut out, v);
+    out
+}
+
+/// Appends [`number`]`(v)` to `out`.
+fn push_number(out: &mut String, v: f64) {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+        // Whole numbers, digit by digit: the common case in messages.
+        let mut n = v as i64;
+        if n < 0 {
+            out.push('-');
+            n = -n;
+        }
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        loop {
+            if let Some(slot) = digits.get_mut(len) {
+                *slot = b'0' + (n % 10) as u8;
+            }
+            len += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for d in digits.iter().take(len).rev() {
+            out.push(char::from(*d));
+        }
     } else {
-        format!("{v}")
+        let _ = write!(out, "{v}");
     }
 }
 
@@ -161,19 +254,33 @@ impl<'a> Identity<'a> {
     /// Evaluates the identity: `None` when it holds (or when no cell of it is
     /// in the table), else a finding.
     pub fn evaluate(&self, options: &ValidateOptions) -> Option<Finding> {
-        let reads: Vec<Read> = self.all_terms().map(|t| read(t, options)).collect();
-        if reads.iter().all(|r| *r == Read::Absent) {
-            return None;
-        }
-        // The common case, an identity that holds, allocates nothing more.
-        if reads.iter().all(|r| matches!(r, Read::Number(..))) {
-            let value = |r: &Read| if let Read::Number(n, _) = r { *n } else { 0.0 };
-            let left: f64 = reads.iter().take(self.left.len()).map(value).sum();
-            let right: f64 = reads.iter().skip(self.left.len()).map(value).sum();
-            if self.relation.holds(left, right) {
-                return None;
+        // The common case, an identity that holds, is decided in one pass
+        // without allocating.
+        let (mut present, mut readable, mut left, mut right) = (false, true, 0.0, 0.0);
+        for (k, term) in self.all_terms().enumerate() {
+            let value = match read(term, options) {
+                Read::Absent => {
+                    readable = false;
+                    continue;
+                }
+                Read::Blank => {
+                    present = true;
+                    readable = false;
+                    continue;
+                }
+                Read::Number(n, _) => n,
+            };
+            present = true;
+            if k < self.left.len() {
+                left += value;
+            } else {
+                right += value;
             }
         }
+        if !present || (readable && self.relation.holds(left, right)) {
+            return None;
+        }
+        let reads: Vec<Read> = self.all_terms().map(|t| read(t, options)).collect();
         let cells: Vec<FindingCell> = self.all_terms().filter_map(Term::finding_cell).collect();
         let span = cells
             .iter()
@@ -192,7 +299,7 @@ impl<'a> Identity<'a> {
             let names_en: Vec<String> = unreadable.iter().map(|t| describe(t, true)).collect();
             return Some(Finding {
                 rule: self.rule.to_string(),
-                scope: self.scope.clone(),
+                scope: self.scope.to_string(),
                 class: self.class,
                 severity: self.class.severity(),
                 status: Status::NotAssessable,
@@ -202,8 +309,12 @@ impl<'a> Identity<'a> {
                 cells,
                 span,
                 blanks_as_zero,
-                message: format!("{}：无法核对，{}", self.place_zh, names_zh.join("、")),
-                message_en: format!("{}: not assessable, {}", self.place_en, names_en.join(", ")),
+                message: format!("{}：无法核对，{}", self.place.zh(), names_zh.join("、")),
+                message_en: format!(
+                    "{}: not assessable, {}",
+                    self.place.en(),
+                    names_en.join(", ")
+                ),
             });
         }
         let value = |r: &Read| match r {
@@ -229,7 +340,7 @@ impl<'a> Identity<'a> {
         };
         Some(Finding {
             rule: self.rule.to_string(),
-            scope: self.scope.clone(),
+            scope: self.scope.to_string(),
             class: self.class,
             severity: self.class.severity(),
             status: Status::Fail,
@@ -241,14 +352,14 @@ impl<'a> Identity<'a> {
             blanks_as_zero,
             message: format!(
                 "{}：{} {} {}{lenient_zh}",
-                self.place_zh,
+                self.place.zh(),
                 side(&self.left, &left_values, false),
                 self.relation.broken(),
                 side(&self.right, &right_values, false)
             ),
             message_en: format!(
                 "{}: {} {} {}{lenient_en}",
-                self.place_en,
+                self.place.en(),
                 side(&self.left, &left_values, true),
                 self.relation.broken(),
                 side(&self.right, &right_values, true)
@@ -314,4 +425,19 @@ pub fn simple(
 /// The finding cell of a term, if it has a cell.
 pub fn cell_of(term: &Term<'_>) -> Option<FindingCell> {
     term.finding_cell()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_print_as_reports_print_them() {
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(1203.0), "1203");
+        assert_eq!(number(-40.0), "-40");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(-0.25), "-0.25");
+        assert_eq!(number(1e16), "10000000000000000");
+    }
 }

@@ -1,6 +1,6 @@
 //! Cross-year rules (X.*) over consecutive reports of one agency.
 
-use super::check::{Identity, Relation, Term};
+use super::check::{Identity, Key, Place, Relation, Term};
 use super::names;
 use super::{Finding, RuleClass, Status, ValidateOptions};
 use crate::ast::{
@@ -16,7 +16,7 @@ fn t2_term(
 ) -> Term<'_> {
     let (cz, ce) = names::proactive_column(column);
     Term::new(
-        format!("t2.{}.{}", item.key(), column.key()),
+        Key::cell("t2", item.key(), column.key()),
         format!("{year}年{cz}"),
         format!("{ce} in {year}"),
         t.cell(item, column),
@@ -39,6 +39,7 @@ pub fn pair(
     let (Some(py), Some(cy)) = (py, cy) else {
         return;
     };
+    let years = format!("{py}→{cy}");
     let mut found = Vec::new();
     if let (Some(p3), Some(c3)) = (previous.table3(), current.table3()) {
         for &column in ApplicantColumn::ALL {
@@ -46,12 +47,14 @@ pub fn pair(
             let identity = Identity {
                 rule: "X.CARRY",
                 class: RuleClass::HeurStrong,
-                scope: column.key().to_string(),
-                place_zh: format!("表三 {cz}列 {py}→{cy}"),
-                place_en: format!("Table 3, column {ce}, {py}→{cy}"),
+                scope: column.key().into(),
+                place: Place::of(
+                    ["表三 ", cz, "列 ", &years],
+                    ["Table 3, column ", ce, ", ", &years],
+                ),
                 left: vec![
                     Term::new(
-                        format!("t3.carried_over.{}", column.key()),
+                        Key::cell("t3", "carried_over", column.key()),
                         format!("{cy}年上年结转"),
                         format!("carried over in {cy}"),
                         c3.cell(RequestsRowKey::CarriedOver, column),
@@ -60,7 +63,7 @@ pub fn pair(
                 ],
                 right: vec![
                     Term::new(
-                        format!("t3.carried_forward.{}", column.key()),
+                        Key::cell("t3", "carried_forward", column.key()),
                         format!("{py}年结转下年度"),
                         format!("carried forward in {py}"),
                         p3.cell(RequestsRowKey::CarriedForward, column),
@@ -85,9 +88,11 @@ pub fn pair(
                     let identity = Identity {
                         rule: "X.DOCS",
                         class: RuleClass::HeurStrong,
-                        scope: item.key().to_string(),
-                        place_zh: format!("表二 {iz} {py}→{cy}"),
-                        place_en: format!("Table 2, {ie}, {py}→{cy}"),
+                        scope: item.key().into(),
+                        place: Place::of(
+                            ["表二 ", iz, " ", &years],
+                            ["Table 2, ", ie, ", ", &years],
+                        ),
                         left: vec![
                             term(c2, ProactiveColumn::InForce, cy),
                             term(c2, ProactiveColumn::Repealed, cy),
@@ -104,9 +109,11 @@ pub fn pair(
                     let identity = Identity {
                         rule: "X.PUB19",
                         class: RuleClass::HeurWeak,
-                        scope: item.key().to_string(),
-                        place_zh: format!("表二 {iz} {py}→{cy}"),
-                        place_en: format!("Table 2, {ie}, {py}→{cy}"),
+                        scope: item.key().into(),
+                        place: Place::of(
+                            ["表二 ", iz, " ", &years],
+                            ["Table 2, ", ie, ", ", &years],
+                        ),
                         left: vec![term(c2, ProactiveColumn::TotalPublished, cy)],
                         right: vec![term(p2, ProactiveColumn::TotalPublished, py)],
                         relation: Relation::AtLeast,
@@ -133,9 +140,8 @@ pub fn pair(
                 let identity = Identity {
                     rule: "X.ITEMS",
                     class: RuleClass::HeurStrong,
-                    scope: item.key().to_string(),
-                    place_zh: format!("表二 {iz} {py}→{cy}"),
-                    place_en: format!("Table 2, {ie}, {py}→{cy}"),
+                    scope: item.key().into(),
+                    place: Place::of(["表二 ", iz, " ", &years], ["Table 2, ", ie, ", ", &years]),
                     left: vec![term(c2, ProactiveColumn::PrevItems, cy)],
                     right: vec![
                         term(p2, ProactiveColumn::PrevItems, py),

@@ -2,7 +2,7 @@
 //! checks (C.FEE6, C.T3T4), correction rate (T4.W1), and report-quality
 //! audits (S.NUMBERING, S.PERIOD, S.AGENCY, S.SEC5-PREV, S.SEC6-FEE, S.TEXTQ).
 
-use super::check::{Term, cell_of, number, simple};
+use super::check::{Key, Term, cell_of, number, simple};
 use super::{Finding, RuleClass, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, RequestsRowKey, RequestsTable, ReviewGroup, ReviewOutcome,
@@ -51,7 +51,7 @@ pub fn subtotals(t: &RequestsTable, out: &mut Vec<Finding>) {
                 }];
                 cells.extend(children.iter().filter_map(|r| {
                     cell_of(&Term::new(
-                        format!("t3.{}.{}", r.key(), column.key()),
+                        Key::cell("t3", r.key(), column.key()),
                         "",
                         "",
                         t.cell(*r, *column),
@@ -94,7 +94,7 @@ pub fn subtotals(t: &RequestsTable, out: &mut Vec<Finding>) {
 fn total_of(report: &AnnualReport, row: RequestsRowKey) -> Option<(f64, Term<'_>)> {
     let cell = report.table3()?.cell(row, ApplicantColumn::Total);
     let term = Term::new(
-        format!("t3.{}.total", row.key()),
+        Key::cell("t3", row.key(), "total"),
         row.key(),
         row.key(),
         cell,
@@ -349,6 +349,10 @@ fn doubled_word(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     for len in 2..=4usize {
         for start in 0..chars.len().saturating_sub(2 * len - 1) {
+            // Cheap first test: the first chars of both halves agree.
+            if chars.get(start) != chars.get(start + len) {
+                continue;
+            }
             let (Some(a), Some(b)) = (
                 chars.get(start..start + len),
                 chars.get(start + len..start + 2 * len),

@@ -1,7 +1,7 @@
 //! Narrative versus tables (N.*): numbers and claims stated in the text
 //! compared with the tables, as warnings pointing at the sentence.
 
-use super::check::{Term, cell_of, number, simple};
+use super::check::{Key, Term, cell_of, number, simple};
 use super::{Finding, FindingCell, RuleClass, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, Paragraph, RequestsRowKey, ReviewGroup, ReviewOutcome, Sentence,
@@ -24,14 +24,17 @@ fn count_after(sentence: &str, keyword: &str, stop: &[&str]) -> Option<f64> {
         .unwrap_or(tail.len());
     let window = tail.get(..end)?;
     for (i, c) in window.char_indices() {
+        // Checked at every char, so the first time the text before `i`
+        // contains a stop word is when it ends with one.
         let head = window.get(..i).unwrap_or("");
-        if stop.iter().any(|s| head.contains(s)) || head.contains(['。', '；', ';']) {
+        if stop.iter().any(|s| head.ends_with(s)) || head.ends_with(['。', '；', ';']) {
             return None;
         }
         let rest = window.get(i..).unwrap_or("");
         let parsed = if c.is_ascii_digit() {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse::<f64>().ok().map(|v| (v, digits.len()))
+            let len = rest.len() - rest.trim_start_matches(|d: char| d.is_ascii_digit()).len();
+            let digits = rest.get(..len).unwrap_or("");
+            digits.parse::<f64>().ok().map(|v| (v, len))
         } else if c == '零' {
             Some((0.0, c.len_utf8()))
         } else {
@@ -149,7 +152,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     let t4 = report.table4();
     let t3_total = |row: RequestsRowKey| -> Vec<Term<'_>> {
         vec![Term::new(
-            format!("t3.{}.total", row.key()),
+            Key::cell("t3", row.key(), "total"),
             row.key(),
             row.key(),
             t3.and_then(|t| t.cell(row, ApplicantColumn::Total)),
@@ -157,7 +160,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     };
     let t4_cell = |g: ReviewGroup, o: ReviewOutcome| {
         Term::new(
-            format!("t4.{}.{}", g.key(), o.key()),
+            Key::cell("t4", g.key(), o.key()),
             g.key(),
             o.key(),
             t4.and_then(|t| t.cell(g, o)),
@@ -287,7 +290,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             ),
         ] {
             let term = Term::new(
-                format!("t2.{}.{}", item.key(), column.key()),
+                Key::cell("t2", item.key(), column.key()),
                 zh,
                 en,
                 t2.cell(item, column),

@@ -1,7 +1,7 @@
 //! Table rules: T3.NN, T3.BAL, T3.RES, T3.COL, T3.D1–D3; T4.NN, T4.SUM;
 //! T2.NN, T2.A19, T2.B19, T2.C19, T2.A21, T2.B21, T2.REG, T2.FEE.
 
-use super::check::{Identity, Relation, Term, cell_of, number, simple};
+use super::check::{Identity, Key, Place, Relation, Term, cell_of, number, simple};
 use super::names;
 use super::{Finding, RuleClass, Status, ValidateOptions};
 use crate::ast::{
@@ -13,7 +13,7 @@ use crate::ast::{
 fn t3_term(t: &RequestsTable, row: RequestsRowKey, column: ApplicantColumn) -> Term<'_> {
     let (zh, en) = names::requests_row(row);
     Term::new(
-        format!("t3.{}.{}", row.key(), column.key()),
+        Key::cell("t3", row.key(), column.key()),
         zh,
         en,
         t.cell(row, column),
@@ -24,16 +24,16 @@ fn t3_term(t: &RequestsTable, row: RequestsRowKey, column: ApplicantColumn) -> T
 fn t3_column_term(t: &RequestsTable, row: RequestsRowKey, column: ApplicantColumn) -> Term<'_> {
     let (zh, en) = names::applicant(column);
     Term::new(
-        format!("t3.{}.{}", row.key(), column.key()),
+        Key::cell("t3", row.key(), column.key()),
         zh,
         en,
         t.cell(row, column),
     )
 }
 
-fn column_place(column: ApplicantColumn) -> (String, String) {
+fn column_place(column: ApplicantColumn) -> Place<'static> {
     let (zh, en) = names::applicant(column);
-    (format!("表三 {zh}列"), format!("Table 3, column {en}"))
+    Place::of(["表三 ", zh, "列"], ["Table 3, column ", en])
 }
 
 /// Non-negative integer counts; `allow_negative` for 本年增/减,
@@ -183,9 +183,8 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
         let identity = Identity {
             rule: "T3.COL",
             class: RuleClass::Exact,
-            scope: row.key().to_string(),
-            place_zh: format!("表三 {rz}行"),
-            place_en: format!("Table 3, row {re}"),
+            scope: row.key().into(),
+            place: Place::of(["表三 ", rz, "行"], ["Table 3, row ", re]),
             left: vec![t3_column_term(t, row, ApplicantColumn::Total)],
             right: parts_terms,
             relation: Relation::Equal,
@@ -205,7 +204,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
     let mut bal_findings = Vec::new();
     let mut res_findings = Vec::new();
     for &column in ApplicantColumn::ALL {
-        let (place_zh, place_en) = column_place(column);
+        let place = column_place(column);
         let bal_rows = [
             RequestsRowKey::NewReceived,
             RequestsRowKey::CarriedOver,
@@ -215,9 +214,8 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
         let bal = Identity {
             rule: "T3.BAL",
             class: RuleClass::Exact,
-            scope: column.key().to_string(),
-            place_zh: place_zh.clone(),
-            place_en: place_en.clone(),
+            scope: column.key().into(),
+            place,
             left: vec![
                 t3_term(t, RequestsRowKey::NewReceived, column),
                 t3_term(t, RequestsRowKey::CarriedOver, column),
@@ -236,9 +234,8 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
         let res = Identity {
             rule: "T3.RES",
             class: RuleClass::Exact,
-            scope: column.key().to_string(),
-            place_zh: place_zh.clone(),
-            place_en: place_en.clone(),
+            scope: column.key().into(),
+            place,
             left: vec![t3_term(t, RequestsRowKey::TotalProcessed, column)],
             right: leaves.iter().map(|r| t3_term(t, *r, column)).collect(),
             relation: Relation::Equal,
@@ -257,12 +254,12 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
         if res_open {
             for &leaf in &leaves {
                 let (lz, le) = names::requests_row(leaf);
+                let (cz, ce) = names::applicant(column);
                 let d3 = Identity {
                     rule: "T3.D3",
                     class: RuleClass::Derived,
-                    scope: format!("{}.{}", leaf.key(), column.key()),
-                    place_zh: format!("{place_zh} {lz}"),
-                    place_en: format!("{place_en}, {le}"),
+                    scope: format!("{}.{}", leaf.key(), column.key()).into(),
+                    place: Place::of(["表三 ", cz, "列 ", lz], ["Table 3, column ", ce, ", ", le]),
                     left: vec![t3_term(t, leaf, column)],
                     right: vec![t3_term(t, RequestsRowKey::TotalProcessed, column)],
                     relation: Relation::AtMost,
@@ -283,7 +280,7 @@ fn derived_balance(
     column: ApplicantColumn,
     options: &ValidateOptions,
 ) -> Vec<Finding> {
-    let (place_zh, place_en) = column_place(column);
+    let place = column_place(column);
     let inflow = || {
         vec![
             t3_term(t, RequestsRowKey::NewReceived, column),
@@ -298,9 +295,8 @@ fn derived_balance(
         let d1 = Identity {
             rule: "T3.D1",
             class: RuleClass::Derived,
-            scope: column.key().to_string(),
-            place_zh: place_zh.clone(),
-            place_en: place_en.clone(),
+            scope: column.key().into(),
+            place,
             left: vec![t3_term(t, row, column)],
             right: inflow(),
             relation: Relation::AtMost,
@@ -336,12 +332,14 @@ fn derived_balance(
                         term.cell.map(|c| c.span).unwrap_or_default(),
                         cells,
                         format!(
-                            "{place_zh}：本年新收与上年结转均为0，{}却为{}",
+                            "{}：本年新收与上年结转均为0，{}却为{}",
+                            place.zh(),
                             term.zh,
                             number(v)
                         ),
                         format!(
-                            "{place_en}: nothing new or carried over, yet {} is {}",
+                            "{}: nothing new or carried over, yet {} is {}",
+                            place.en(),
                             term.en,
                             number(v)
                         ),
@@ -359,7 +357,7 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
         let (gz, ge) = names::review_group(g);
         let (oz, oe) = names::review_outcome(o);
         Term::new(
-            format!("t4.{}.{}", g.key(), o.key()),
+            Key::cell("t4", g.key(), o.key()),
             format!("{gz}·{oz}"),
             format!("{ge}, {oe}"),
             t.cell(g, o),
@@ -375,8 +373,8 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
                 && let Some(f) = non_negative(
                     "T4.NN",
                     "表四",
-                    tm.key.clone(),
-                    (tm.zh.clone(), tm.en.clone()),
+                    tm.key.render(),
+                    (tm.zh.to_string(), tm.en.to_string()),
                     cell,
                     false,
                     false,
@@ -391,16 +389,15 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
         let short = |o: ReviewOutcome| {
             let mut tm = term(g, o);
             let (oz, oe) = names::review_outcome(o);
-            tm.zh = oz.to_string();
-            tm.en = oe.to_string();
+            tm.zh = oz.into();
+            tm.en = oe.into();
             tm
         };
         let identity = Identity {
             rule: "T4.SUM",
             class: RuleClass::Exact,
-            scope: g.key().to_string(),
-            place_zh: format!("表四 {gz}"),
-            place_en: format!("Table 4, {ge}"),
+            scope: g.key().into(),
+            place: Place::of(["表四 ", gz], ["Table 4, ", ge]),
             left: [
                 ReviewOutcome::Upheld,
                 ReviewOutcome::Corrected,
@@ -420,7 +417,7 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
 fn t2_term(t: &ProactiveDisclosureTable, item: ProactiveItem, column: ProactiveColumn) -> Term<'_> {
     let (cz, ce) = names::proactive_column(column);
     Term::new(
-        format!("t2.{}.{}", item.key(), column.key()),
+        Key::cell("t2", item.key(), column.key()),
         cz,
         ce,
         t.cell(item, column),
@@ -468,9 +465,8 @@ pub fn proactive(
         Identity {
             rule: id,
             class,
-            scope: item.key().to_string(),
-            place_zh: format!("表二 {iz}"),
-            place_en: format!("Table 2, {ie}"),
+            scope: item.key().into(),
+            place: Place::of(["表二 ", iz], ["Table 2, ", ie]),
             left: left.into_iter().map(|c| t2_term(t, item, c)).collect(),
             right: right.into_iter().map(|c| t2_term(t, item, c)).collect(),
             relation,
