@@ -249,16 +249,17 @@ const CHROME_PREFIXES: &[&str] = &[
 fn is_chrome_line(line: &str) -> bool {
     // Judged on the line as normalization leaves it (dropped chars gone,
     // full-width pipes folded), so that normalizing twice changes nothing.
-    let cleaned: std::borrow::Cow<'_, str> =
-        if line.chars().any(|c| is_dropped_char(c) || c == '｜') {
-            line.chars()
-                .filter(|c| !is_dropped_char(*c))
-                .map(|c| if c == '｜' { '|' } else { c })
-                .collect::<String>()
-                .into()
-        } else {
-            line.into()
-        };
+    let cleaned: std::borrow::Cow<'_, str> = if line.bytes().any(may_be_special)
+        && line.chars().any(|c| is_dropped_char(c) || c == '｜')
+    {
+        line.chars()
+            .filter(|c| !is_dropped_char(*c))
+            .map(|c| if c == '｜' { '|' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        line.into()
+    };
     let trimmed = cleaned.trim_matches(|c: char| {
         c == '|' || c == '[' || c == ']' || c.is_whitespace() || c == '\u{3000}'
     });
@@ -274,6 +275,15 @@ fn is_dropped_char(c: char) -> bool {
         c,
         '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FFFD}'
     ) || (c.is_control() && c != '\t' && c != '\n')
+}
+
+/// Whether byte `b` can start a char that normalization drops, folds or
+/// looks at (`[`, `&`): ASCII controls, `[`, `&`, and the lead bytes of the
+/// U+0080–U+00BF, U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF blocks.
+/// Every other byte (CJK ideographs, plain ASCII, continuation bytes) is
+/// copied as it is.
+fn may_be_special(b: u8) -> bool {
+    (b < 0x20 && b != b'\t') || matches!(b, b'[' | b'&' | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// Whether `c` is folded to its compatibility form (full-width ASCII, odd spaces).
@@ -314,44 +324,49 @@ impl Builder {
     /// Normalizes one line's content (no line break) starting at `base`.
     fn line(&mut self, base: usize, line: &str) {
         // Plain chars are copied in runs: one push and one map entry per run.
+        // Bytes are scanned, and only those that can start a special char
+        // (see `may_be_special`) are decoded and looked at.
+        let bytes = line.as_bytes();
         let mut run_start = 0;
-        let mut rest_start = 0;
-        for (i, c) in line.char_indices() {
-            if i < rest_start {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if !may_be_special(b) {
+                i += 1;
                 continue;
             }
+            let Some(c) = line.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
             let special = matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c);
             if !special {
+                i += c.len_utf8();
                 continue;
             }
-            if let Some(run) = line.get(run_start.max(rest_start)..i) {
-                self.copy(base + run_start.max(rest_start), run);
+            if let Some(run) = line.get(run_start..i) {
+                self.copy(base + run_start, run);
             }
-            run_start = i + c.len_utf8();
-            if c == '[' {
-                if let Some(tail) = line.get(i..)
-                    && tail.starts_with(BOOKMARK_OPEN)
-                    && let Some(close) = tail.find(']')
-                {
-                    rest_start = i + close + 1;
-                    run_start = rest_start;
-                    continue;
-                }
+            if c == '['
+                && let Some(tail) = line.get(i..)
+                && tail.starts_with(BOOKMARK_OPEN)
+                && let Some(close) = tail.find(']')
+            {
+                i += close + 1;
             } else if c == '&'
                 && line
                     .get(i..)
                     .is_some_and(|tail| tail.starts_with(NBSP_ENTITY))
             {
                 self.replace(base + i, NBSP_ENTITY.len(), " ");
-                rest_start = i + NBSP_ENTITY.len();
-                run_start = rest_start;
-                continue;
+                i += NBSP_ENTITY.len();
+            } else {
+                self.char_at(base + i, c);
+                i += c.len_utf8();
             }
-            self.char_at(base + i, c);
+            run_start = i;
         }
-        let from = run_start.max(rest_start);
-        if let Some(run) = line.get(from..) {
-            self.copy(base + from, run);
+        if let Some(run) = line.get(run_start..) {
+            self.copy(base + run_start, run);
         }
     }
 

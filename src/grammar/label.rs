@@ -127,8 +127,14 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(
             continue;
         };
         for (word, meaning) in keywords {
-            // The first byte rules out most keywords without a memcmp call.
-            if word.as_bytes().first() != Some(&first) || !tail.starts_with(word) {
+            // The first two bytes rule out most keywords without a memcmp
+            // call (one byte alone does not: CJK chars share lead bytes).
+            let (w, t) = (word.as_bytes(), tail.as_bytes());
+            let prefix = w.len().min(2);
+            if w.first() != Some(&first)
+                || w.get(..prefix) != t.get(..prefix)
+                || !tail.starts_with(word)
+            {
                 continue;
             }
             let end = at + word.len();
