@@ -14,6 +14,7 @@ use crate::ast::CellValue;
 use crate::grammar::is_cjk;
 use crate::grammar::number::{is_page_number, is_value_word, parse_cell};
 use crate::lines::{Line, lines_in};
+use std::borrow::Cow;
 
 /// How a table was extracted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,9 +38,10 @@ impl Layout {
 
 /// One cell's text (trimmed) and normalized offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RawCell {
-    /// Trimmed text (parts of a multi-line cell joined without separator).
-    pub text: String,
+pub struct RawCell<'a> {
+    /// Trimmed text (parts of a multi-line cell joined without separator),
+    /// borrowed from the normalized text unless parts were joined.
+    pub text: Cow<'a, str>,
     /// Normalized offset of the first char (or of the cell's place if empty).
     pub start: usize,
     /// Normalized offset past the last char.
@@ -61,8 +63,8 @@ pub struct Edge {
     pub width: usize,
 }
 
-impl RawCell {
-    fn from_piece(line: &str, base: usize, from: usize, to: usize) -> RawCell {
+impl<'a> RawCell<'a> {
+    fn from_piece(line: &'a str, base: usize, from: usize, to: usize) -> RawCell<'a> {
         let piece = line.get(from..to).unwrap_or("");
         let text = piece.trim();
         // An empty cell sits where its piece starts.
@@ -72,7 +74,7 @@ impl RawCell {
             piece.len() - piece.trim_start().len()
         };
         RawCell {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             start: base + from + lead,
             end: base + from + lead + text.len(),
             edge: None,
@@ -91,7 +93,7 @@ impl RawCell {
 }
 
 /// A row as the layout delimits it.
-pub type PhysicalRow = Vec<RawCell>;
+pub type PhysicalRow<'a> = Vec<RawCell<'a>>;
 
 /// Detects the layout of the table lines.
 pub fn detect_layout(lines: &[Line<'_>]) -> Layout {
@@ -123,7 +125,7 @@ fn is_markdown_rule(text: &str) -> bool {
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
-fn pipe_row(line: &Line<'_>) -> PhysicalRow {
+fn pipe_row<'a>(line: &Line<'a>) -> PhysicalRow<'a> {
     let text = line.text;
     let mut bounds = vec![0];
     bounds.extend(text.match_indices('|').map(|(i, _)| i));
@@ -146,7 +148,7 @@ fn pipe_row(line: &Line<'_>) -> PhysicalRow {
     cells
 }
 
-fn tsv_row(line: &Line<'_>) -> PhysicalRow {
+fn tsv_row<'a>(line: &Line<'a>) -> PhysicalRow<'a> {
     let text = line.text;
     let mut cells = Vec::new();
     let mut from = 0;
@@ -158,9 +160,9 @@ fn tsv_row(line: &Line<'_>) -> PhysicalRow {
     cells
 }
 
-fn tab_cell_rows(lines: &[Line<'_>]) -> Vec<PhysicalRow> {
+fn tab_cell_rows<'a>(lines: &[Line<'a>]) -> Vec<PhysicalRow<'a>> {
     let mut rows = Vec::new();
-    let mut row: PhysicalRow = Vec::new();
+    let mut row: PhysicalRow<'a> = Vec::new();
     for line in lines {
         if line.is_blank() && !line.text.starts_with('\t') {
             if !row.is_empty() {
@@ -176,7 +178,7 @@ fn tab_cell_rows(lines: &[Line<'_>]) -> Vec<PhysicalRow> {
             if last.text.is_empty() {
                 last.start = start;
             }
-            last.text.push_str(text);
+            last.text.to_mut().push_str(text);
             last.end = start + text.len();
         } else {
             row.push(RawCell::from_piece(
@@ -193,7 +195,7 @@ fn tab_cell_rows(lines: &[Line<'_>]) -> Vec<PhysicalRow> {
     rows
 }
 
-fn word_cells(lines: &[Line<'_>], width: &dyn Fn(usize, usize) -> usize) -> PhysicalRow {
+fn word_cells<'a>(lines: &[Line<'a>], width: &dyn Fn(usize, usize) -> usize) -> PhysicalRow<'a> {
     let mut cells: Vec<RawCell> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let first = cells.len();
@@ -274,7 +276,7 @@ fn split_glued(word: &str) -> (usize, usize) {
 }
 
 /// Splits the table text `start..end` of `text` into physical rows.
-pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<PhysicalRow>) {
+pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<PhysicalRow<'_>>) {
     let width = |from: usize, to: usize| text.get(from..to).map(display_width).unwrap_or(0);
     physical_rows_with(text, start, end, &width)
 }
@@ -289,12 +291,12 @@ pub fn display_width(text: &str) -> usize {
 /// by the caller, so that widths are those of the text as printed (full-width
 /// brackets and ideographic spaces are folded to one-column forms by
 /// normalization).
-pub fn physical_rows_with(
-    text: &str,
+pub fn physical_rows_with<'a>(
+    text: &'a str,
     start: usize,
     end: usize,
     width: &dyn Fn(usize, usize) -> usize,
-) -> (Layout, Vec<PhysicalRow>) {
+) -> (Layout, Vec<PhysicalRow<'a>>) {
     let lines = lines_in(text, start, end);
     let layout = detect_layout(&lines);
     let rows = match layout {
@@ -316,17 +318,17 @@ pub fn physical_rows_with(
 
 /// A logical table row: its label parts and its value cells.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LogicalRow {
+pub struct LogicalRow<'a> {
     /// Label cells, in order.
-    pub labels: Vec<RawCell>,
+    pub labels: Vec<RawCell<'a>>,
     /// Value cells, in order (empty cells included in grid layouts).
-    pub values: Vec<RawCell>,
+    pub values: Vec<RawCell<'a>>,
 }
 
-impl LogicalRow {
+impl LogicalRow<'_> {
     /// The label parts joined without separator.
     pub fn label_text(&self) -> String {
-        self.labels.iter().map(|c| c.text.as_str()).collect()
+        self.labels.iter().map(|c| c.text.as_ref()).collect()
     }
 
     /// Whether the row has at least one non-empty value cell.
@@ -343,7 +345,7 @@ impl LogicalRow {
     }
 }
 
-fn grid_logical(row: &PhysicalRow) -> LogicalRow {
+fn grid_logical(mut row: PhysicalRow<'_>) -> LogicalRow<'_> {
     // The label zone is the longest prefix of labels and empty slots that
     // ends with a label; everything after it is a value cell.
     let mut zone_end = 0;
@@ -354,10 +356,19 @@ fn grid_logical(row: &PhysicalRow) -> LogicalRow {
             break;
         }
     }
-    let (zone, rest) = row.split_at(zone_end.min(row.len()));
-    let mut out = LogicalRow {
-        labels: zone.iter().filter(|c| c.is_label()).cloned().collect(),
-        values: rest.to_vec(),
+    // Cells are moved, not copied: a row without labels keeps its vector.
+    let mut out = if zone_end == 0 {
+        LogicalRow {
+            labels: Vec::new(),
+            values: row,
+        }
+    } else {
+        let values = row.split_off(zone_end.min(row.len()));
+        row.retain(RawCell::is_label);
+        LogicalRow {
+            labels: row,
+            values,
+        }
     };
     if !out.has_values() {
         out.values.clear();
@@ -370,7 +381,7 @@ fn grid_logical(row: &PhysicalRow) -> LogicalRow {
 /// In grids a row keeps its cells; a label-only row followed by a value-only
 /// row is one row (a wrapped label). In `Words`, a row runs from a label to
 /// the last value before the next label.
-pub fn logical_rows(layout: Layout, rows: &[PhysicalRow]) -> Vec<LogicalRow> {
+pub fn logical_rows(layout: Layout, rows: Vec<PhysicalRow<'_>>) -> Vec<LogicalRow<'_>> {
     let mut out: Vec<LogicalRow> = Vec::new();
     if layout.is_grid() {
         for row in rows {
@@ -389,14 +400,14 @@ pub fn logical_rows(layout: Layout, rows: &[PhysicalRow]) -> Vec<LogicalRow> {
         }
     } else {
         let mut current = LogicalRow::default();
-        for cell in rows.iter().flatten() {
+        for cell in rows.into_iter().flatten() {
             if is_value_word(&cell.text) {
-                current.values.push(cell.clone());
+                current.values.push(cell);
             } else {
                 if current.has_values() {
                     out.push(std::mem::take(&mut current));
                 }
-                current.labels.push(cell.clone());
+                current.labels.push(cell);
             }
         }
         if !current.labels.is_empty() || current.has_values() {
@@ -484,14 +495,14 @@ pub enum ExtraCells {
 
 /// The outcome of fitting a row's value cells to its columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fit {
+pub enum Fit<'a> {
     /// One cell per column. `dropped` cells were set aside; `padded` trailing
     /// cells were missing from a grid row and read as empty.
     Cells {
         /// One per column.
-        cells: Vec<RawCell>,
+        cells: Vec<RawCell<'a>>,
         /// Cells set aside.
-        dropped: Vec<RawCell>,
+        dropped: Vec<RawCell<'a>>,
         /// How many trailing empty cells were added.
         padded: usize,
         /// How many blank cells were placed by column alignment.
@@ -504,13 +515,13 @@ pub enum Fit {
 }
 
 /// Fits `values` to `columns` columns.
-pub fn fit(
-    values: &[RawCell],
+pub fn fit<'a>(
+    values: &[RawCell<'a>],
     columns: usize,
     layout: Layout,
     extra: ExtraCells,
     grid: Option<&ColumnGrid>,
-) -> Fit {
+) -> Fit<'a> {
     // Trim padding: trailing empty cells first, then leading empty slots,
     // never below the column count. Index arithmetic keeps this linear.
     let mut end = values.len();
@@ -554,7 +565,7 @@ pub fn fit(
                             .or_else(|| values.peek().map(|(c, _)| c.start))
                             .unwrap_or(0);
                         full.push(RawCell {
-                            text: String::new(),
+                            text: Cow::Borrowed(""),
                             start: at,
                             end: at,
                             edge: None,
@@ -590,7 +601,7 @@ pub fn fit(
     let at = cells.last().map(|c| c.end).unwrap_or(0);
     for _ in 0..padded {
         cells.push(RawCell {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start: at,
             end: at,
             edge: None,
@@ -608,13 +619,13 @@ pub fn fit(
 mod tests {
     use super::*;
 
-    fn texts(row: &[RawCell]) -> Vec<&str> {
-        row.iter().map(|c| c.text.as_str()).collect()
+    fn texts<'r>(row: &'r [RawCell<'_>]) -> Vec<&'r str> {
+        row.iter().map(|c| c.text.as_ref()).collect()
     }
 
-    fn rows_of(text: &str) -> (Layout, Vec<LogicalRow>) {
+    fn rows_of(text: &str) -> (Layout, Vec<LogicalRow<'_>>) {
         let (layout, physical) = physical_rows(text, 0, text.len());
-        (layout, logical_rows(layout, &physical))
+        (layout, logical_rows(layout, physical))
     }
 
     #[test]
@@ -718,7 +729,7 @@ mod tests {
         .concat();
         let text = text.as_str();
         let (layout, physical) = physical_rows(text, 0, text.len());
-        let rows = logical_rows(layout, &physical);
+        let rows = logical_rows(layout, physical);
         let grid = ColumnGrid::learn(&rows, 7);
         assert!(grid.is_some());
         let short = &rows[1];
@@ -751,7 +762,7 @@ mod tests {
     fn misaligned_values_stay_ambiguous() {
         let text = "甲行  1  2  3\n乙行  4  5  6\n丙行  7    9\n丁行 1 2\n";
         let (layout, physical) = physical_rows(text, 0, text.len());
-        let rows = logical_rows(layout, &physical);
+        let rows = logical_rows(layout, physical);
         let grid = ColumnGrid::learn(&rows, 3).unwrap();
         match fit(
             &rows[2].values,
@@ -778,7 +789,7 @@ mod tests {
 
     #[test]
     fn fitting_rules() {
-        let cell = |t: &str| RawCell {
+        let cell = |t: &'static str| RawCell {
             text: t.into(),
             start: 0,
             end: t.len(),

@@ -69,7 +69,7 @@ impl<'a> Context<'a> {
         let first = labels.first()?;
         let last = labels.last()?;
         Some(Label {
-            text: labels.iter().map(|c| c.text.as_str()).collect(),
+            text: labels.iter().map(|c| c.text.as_ref()).collect(),
             span: self.span(first.start, last.end),
         })
     }
@@ -272,7 +272,7 @@ impl<'a> Context<'a> {
     /// Reports cells set aside or padded while fitting a row.
     pub fn note_fit(&mut self, what: &str, span: Span, dropped: &[RawCell], padded: usize) {
         if !dropped.is_empty() {
-            let texts: Vec<&str> = dropped.iter().map(|c| c.text.as_str()).collect();
+            let texts: Vec<&str> = dropped.iter().map(|c| c.text.as_ref()).collect();
             // Point at the cells set aside, not the whole row.
             let at = dropped
                 .iter()
@@ -676,7 +676,7 @@ fn build_table(
             .unwrap_or(0)
     };
     let (layout, physical) = cells::physical_rows_with(ctx.text(), start, end, &width);
-    let rows = logical_rows(layout, &physical);
+    let rows = logical_rows(layout, physical);
     // The table ends with its last row that holds values; the line holding
     // that row is part of the table.
     let last_value_end = rows
