@@ -2,6 +2,7 @@
 //! the keywords that tell each row of tables 2 and 3.
 
 use crate::ast::{ProactiveItem, RequestsRowKey};
+use std::sync::OnceLock;
 
 /// Normalizes a label for matching: drops white space and quotes, unifies the
 /// sub-item separators `、．` to `.`, and removes parenthesized annotations
@@ -70,7 +71,7 @@ pub enum RequestsLabel {
 }
 
 /// Keywords of table 3 rows; the latest keyword in a label decides.
-const REQUEST_KEYWORDS: &[(&str, RequestsLabel)] = {
+static REQUEST_KEYWORDS: Keywords<RequestsLabel> = Keywords::new({
     use RequestsLabel::{Group, Row};
     use RequestsRowKey::*;
     &[
@@ -109,32 +110,59 @@ const REQUEST_KEYWORDS: &[(&str, RequestsLabel)] = {
         ("结转下", Row(CarriedForward)),
         ("继续办理", Row(CarriedForward)),
     ]
-};
+});
+
+/// A keyword table with an index of its keywords by first char, built on
+/// first use, so that a label is matched by looking only at the keywords
+/// that start with each of its chars.
+struct Keywords<T: 'static> {
+    words: &'static [(&'static str, T)],
+    by_first: OnceLock<Vec<(char, usize)>>,
+}
+
+impl<T: Copy> Keywords<T> {
+    const fn new(words: &'static [(&'static str, T)]) -> Self {
+        Keywords {
+            words,
+            by_first: OnceLock::new(),
+        }
+    }
+
+    /// The keywords whose first char is `c`.
+    fn starting_with(&self, c: char) -> impl Iterator<Item = &(&'static str, T)> {
+        let index = self.by_first.get_or_init(|| {
+            let mut index: Vec<(char, usize)> = self
+                .words
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (word, _))| word.chars().next().map(|first| (first, i)))
+                .collect();
+            index.sort_unstable();
+            index
+        });
+        let from = index.partition_point(|(first, _)| *first < c);
+        index
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(first, _)| *first == c)
+            .filter_map(|(_, i)| self.words.get(*i))
+    }
+}
 
 /// Finds the keyword that ends latest in `normalized`; ties go to the longer
 /// keyword. Returns the keyword's value and its end offset.
 ///
-/// One forward pass comparing keyword prefixes at each char start: cheaper
-/// than building a substring searcher per keyword for the short labels met
-/// in tables, and linear in the label for a fixed keyword set.
-fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(T, usize)> {
+/// One forward pass; at each char only the keywords starting with that char
+/// are compared. Linear in the label for a fixed keyword set.
+fn latest_keyword<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Option<(T, usize)> {
     let mut best: Option<(T, usize, usize)> = None;
-    for (at, _) in normalized.char_indices() {
+    for (at, c) in normalized.char_indices() {
         let Some(tail) = normalized.get(at..) else {
             continue;
         };
-        let Some(&first) = tail.as_bytes().first() else {
-            continue;
-        };
-        for (word, meaning) in keywords {
-            // The first two bytes rule out most keywords without a memcmp
-            // call (one byte alone does not: CJK chars share lead bytes).
-            let (w, t) = (word.as_bytes(), tail.as_bytes());
-            let prefix = w.len().min(2);
-            if w.first() != Some(&first)
-                || w.get(..prefix) != t.get(..prefix)
-                || !tail.starts_with(word)
-            {
+        for (word, meaning) in keywords.starting_with(c) {
+            if !tail.starts_with(word) {
                 continue;
             }
             let end = at + word.len();
@@ -161,11 +189,11 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &[(&str, T)]) -> Option<(
 /// assert_eq!(requests_label(&label), Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret)));
 /// ```
 pub fn requests_label(normalized: &str) -> Option<RequestsLabel> {
-    latest_keyword(normalized, REQUEST_KEYWORDS).map(|(m, _)| m)
+    latest_keyword(normalized, &REQUEST_KEYWORDS).map(|(m, _)| m)
 }
 
 /// Keywords of table 2 item rows.
-const PROACTIVE_KEYWORDS: &[(&str, ProactiveItem)] = {
+static PROACTIVE_KEYWORDS: Keywords<ProactiveItem> = Keywords::new({
     use ProactiveItem::*;
     &[
         ("规章", Regulations),
@@ -177,11 +205,11 @@ const PROACTIVE_KEYWORDS: &[(&str, ProactiveItem)] = {
         ("事业性收费", AdminFees),
         ("集中采购", Procurement),
     ]
-};
+});
 
 /// Which item row of table 2 a (normalized) label names.
 pub fn proactive_item(normalized: &str) -> Option<ProactiveItem> {
-    latest_keyword(normalized, PROACTIVE_KEYWORDS).map(|(m, _)| m)
+    latest_keyword(normalized, &PROACTIVE_KEYWORDS).map(|(m, _)| m)
 }
 
 /// Header words that mark a table 2 of the 2021 template.

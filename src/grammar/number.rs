@@ -185,7 +185,10 @@ pub fn is_value_word(word: &str) -> bool {
 pub fn is_page_number(text: &str) -> bool {
     let text = text.trim();
     // Page numbers are short and hold a digit: most lines fail here cheaply.
-    if text.is_empty() || text.len() > 40 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 40
+        || !text.starts_with(['-', '—', '–', '第'])
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();

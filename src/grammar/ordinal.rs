@@ -75,6 +75,23 @@ pub enum OrdinalStyle {
 /// assert!(heading_ordinal("(三)不予公开").is_err());
 /// ```
 pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
+    // Numbers in tables are tried here at every cell: an Arabic ordinal is
+    // one or two digits and a separator (`、` and `，` start with E3 and EF),
+    // so anything else is turned away before the grammar runs.
+    let bytes = input.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        let digits = bytes
+            .iter()
+            .take(2)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !matches!(bytes.get(digits), Some(b'.' | b',' | 0xE3 | 0xEF)) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::OneOf,
+            )));
+        }
+    }
     terminated(
         alt((
             map(chinese_number, |n| (n, OrdinalStyle::Chinese)),
