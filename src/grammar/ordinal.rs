@@ -144,6 +144,19 @@ mod tests {
     }
 
     #[test]
+    fn arabic_ordinals_need_their_separator_right_after_the_digits() {
+        assert_eq!(
+            heading_ordinal("12，其他"),
+            Ok(("其他", (12, OrdinalStyle::Arabic)))
+        );
+        assert_eq!(heading_ordinal("4,x"), Ok(("x", (4, OrdinalStyle::Arabic))));
+        for rejected in ["123、", "5\t6", "7 、", "8", "3。"] {
+            let result = heading_ordinal(rejected);
+            assert!(result.is_err(), "{rejected:?}: {result:?}");
+        }
+    }
+
+    #[test]
     fn paren_ordinals() {
         assert_eq!(paren_ordinal("(三)不予公开"), Ok(("不予公开", 3)));
         assert_eq!(paren_ordinal("( 2 )x"), Ok(("x", 2)));
