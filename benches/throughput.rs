@@ -126,6 +126,20 @@ fn scaling_inputs() -> Vec<(String, String)> {
 fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
+    // The reference: the corpus mix report by report, measured in this group
+    // so that its time per byte is taken close in time to the others'.
+    let texts = corpus();
+    group.throughput(Throughput::Bytes(
+        texts.iter().map(String::len).sum::<usize>() as u64,
+    ));
+    group.bench_function("parse_and_validate/corpus_mix_reference", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| validate(&parse_report(black_box(t))).len())
+                .sum::<usize>()
+        })
+    });
     for (name, input) in scaling_inputs() {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(
