@@ -8,13 +8,13 @@
 pub fn looks_like_html(input: &str) -> bool {
     const TAGS: [&str; 7] = ["<td", "<tr", "<p>", "<p ", "<br", "<div", "<table"];
     let bytes = input.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'<'
-            && TAGS.iter().any(|t| {
-                bytes
-                    .get(i..i + t.len())
-                    .is_some_and(|s| s.eq_ignore_ascii_case(t.as_bytes()))
-            })
+    // `<` is found with `memchr`; tags are compared only there.
+    input.match_indices('<').any(|(i, _)| {
+        TAGS.iter().any(|t| {
+            bytes
+                .get(i..i + t.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(t.as_bytes()))
+        })
     })
 }
 

@@ -246,23 +246,34 @@ const CHROME_PREFIXES: &[&str] = &[
     "【字体",
 ];
 
-fn is_chrome_line(line: &str) -> bool {
+/// Whether `line` is web page chrome; `first_special` is where its first
+/// byte that [`may_be_special`] is, if any.
+fn is_chrome_line(line: &str, first_special: Option<usize>) -> bool {
+    let is_trimmed =
+        |c: char| c == '|' || c == '[' || c == ']' || c.is_whitespace() || c == '\u{3000}';
+    // Most lines are answered by their first char that cleaning and trimming
+    // keep: no chrome prefix starts with it.
+    let lead = line
+        .chars()
+        .find(|&c| !(is_dropped_char(c) || is_trimmed(c) || c == '｜'));
+    if let Some(lead) = lead
+        && !CHROME_PREFIXES.iter().any(|p| p.starts_with(lead))
+    {
+        return false;
+    }
     // Judged on the line as normalization leaves it (dropped chars gone,
     // full-width pipes folded), so that normalizing twice changes nothing.
-    let cleaned: std::borrow::Cow<'_, str> = if line.bytes().any(may_be_special)
-        && line.chars().any(|c| is_dropped_char(c) || c == '｜')
-    {
-        line.chars()
-            .filter(|c| !is_dropped_char(*c))
-            .map(|c| if c == '｜' { '|' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        line.into()
-    };
-    let trimmed = cleaned.trim_matches(|c: char| {
-        c == '|' || c == '[' || c == ']' || c.is_whitespace() || c == '\u{3000}'
-    });
+    let cleaned: std::borrow::Cow<'_, str> =
+        if first_special.is_some() && line.chars().any(|c| is_dropped_char(c) || c == '｜') {
+            line.chars()
+                .filter(|c| !is_dropped_char(*c))
+                .map(|c| if c == '｜' { '|' } else { c })
+                .collect::<String>()
+                .into()
+        } else {
+            line.into()
+        };
+    let trimmed = cleaned.trim_matches(is_trimmed);
     if trimmed.is_empty() {
         // A line of pipes only; an empty line is not chrome.
         return cleaned.contains('|');
@@ -281,9 +292,25 @@ fn is_dropped_char(c: char) -> bool {
 /// looks at (`[`, `&`): ASCII controls, `[`, `&`, and the lead bytes of the
 /// U+0080–U+00BF, U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF blocks.
 /// Every other byte (CJK ideographs, plain ASCII, continuation bytes) is
-/// copied as it is.
+/// copied as it is. One table lookup per byte.
 fn may_be_special(b: u8) -> bool {
-    (b < 0x20 && b != b'\t') || matches!(b, b'[' | b'&' | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+    // Evaluated at compile time: an index out of bounds would fail the
+    // build, never panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b: u8 = 0;
+        loop {
+            table[b as usize] = (b < 0x20 && b != b'\t')
+                || matches!(b, b'[' | b'&' | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF);
+            if b == u8::MAX {
+                break;
+            }
+            b += 1;
+        }
+        table
+    };
+    SPECIAL.get(usize::from(b)).copied().unwrap_or(false)
 }
 
 /// Whether `c` is folded to its compatibility form (full-width ASCII, odd spaces).
@@ -321,14 +348,20 @@ impl Builder {
         self.map.replace(orig_start, orig_len, s.len());
     }
 
-    /// Normalizes one line's content (no line break) starting at `base`.
-    fn line(&mut self, base: usize, line: &str) {
+    /// Normalizes one line's content (no line break) starting at `base`;
+    /// `first_special` is where its first byte that [`may_be_special`] is.
+    fn line(&mut self, base: usize, line: &str, first_special: Option<usize>) {
         // Plain chars are copied in runs: one push and one map entry per run.
         // Bytes are scanned, and only those that can start a special char
         // (see `may_be_special`) are decoded and looked at.
         let bytes = line.as_bytes();
         let mut run_start = 0;
-        let mut i = 0;
+        let Some(mut i) = first_special else {
+            if !line.is_empty() {
+                self.copy(base, line);
+            }
+            return;
+        };
         while let Some(&b) = bytes.get(i) {
             if !may_be_special(b) {
                 i += 1;
@@ -480,11 +513,17 @@ pub fn normalize(input: &str) -> Normalized {
         };
     }
     let bytes = input.as_bytes();
+    // Without carriage returns a line ends at `\n`, found with `memchr`.
+    let has_cr = input.contains('\r');
     let mut start = 0;
     while start < input.len() {
-        let rel_end = bytes
-            .get(start..)
-            .and_then(|b| b.iter().position(|&b| b == b'\n' || b == b'\r'));
+        let rel_end = if has_cr {
+            bytes
+                .get(start..)
+                .and_then(|b| b.iter().position(|&b| b == b'\n' || b == b'\r'))
+        } else {
+            input.get(start..).and_then(|t| t.find('\n'))
+        };
         let (line_end, break_len) = match rel_end {
             Some(rel) => {
                 let at = start + rel;
@@ -494,8 +533,9 @@ pub fn normalize(input: &str) -> Normalized {
             None => (input.len(), 0),
         };
         let line = input.get(start..line_end).unwrap_or("");
-        if !is_chrome_line(line) {
-            builder.line(start, line);
+        let first_special = line.bytes().position(may_be_special);
+        if !is_chrome_line(line, first_special) {
+            builder.line(start, line, first_special);
         }
         if break_len > 0 {
             if break_len == 1 && bytes.get(line_end) == Some(&b'\n') {
@@ -515,6 +555,21 @@ pub fn normalize(input: &str) -> Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_char_normalization_touches_starts_with_a_special_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let touched = matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c);
+            let lead = c.encode_utf8(&mut buf).as_bytes().first().copied();
+            if touched {
+                assert!(
+                    lead.is_some_and(may_be_special),
+                    "{c:?} would be copied as is"
+                );
+            }
+        }
+    }
 
     fn round_trip(original: &str, needle: &str, printed: &str) {
         let normalized = normalize(original);
@@ -563,6 +618,19 @@ mod tests {
         assert_eq!(once.text(), "标题 |\n\n正文");
         assert_eq!(normalize(once.text()).text(), once.text());
         assert_eq!(normalize("｜｜｜\n").text(), "\n");
+    }
+
+    #[test]
+    fn chrome_is_told_by_the_first_char_that_cleaning_keeps() {
+        // Dropped chars, full-width pipes and brackets before the words.
+        assert_eq!(
+            normalize("\u{200B}｜ [\u{3000}分享到：微信\n正文").text(),
+            "\n正文"
+        );
+        assert_eq!(normalize("\u{FEFF}【打印】\n").text(), "\n");
+        // Chrome words that do not start the line are text.
+        assert_eq!(normalize("请分享到微信\n").text(), "请分享到微信\n");
+        assert_eq!(normalize("| 1 | 分享到 |\n").text(), "| 1 | 分享到 |\n");
     }
 
     #[test]
