@@ -148,6 +148,12 @@ fn table_value(terms: &[Term<'_>]) -> Option<(f64, Vec<FindingCell>)> {
 /// N.* rules.
 pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     let claims = sentences(report);
+    // Only a sentence with a counting word can state a count (`count_after`
+    // needs one after the number): the count rules search these alone.
+    let counted: Vec<&Claim<'_>> = claims
+        .iter()
+        .filter(|c| c.text().contains(COUNTERS))
+        .collect();
     let t3 = report.table3();
     let t4 = report.table4();
     let t3_total = |row: RequestsRowKey| -> Vec<Term<'_>> {
@@ -232,7 +238,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         let Some((table, cells)) = table_value(terms) else {
             continue;
         };
-        let first = claims.iter().find_map(|c| {
+        let first = counted.iter().find_map(|c| {
             keywords
                 .iter()
                 .find_map(|k| count_after(c.text(), k, stop))
@@ -248,7 +254,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     if let (Some((new, mut cells)), Some((over, more))) = (
         table_value(&t3_total(RequestsRowKey::NewReceived)),
         table_value(&t3_total(RequestsRowKey::CarriedOver)),
-    ) && let Some((claim, stated)) = claims.iter().find_map(|c| {
+    ) && let Some((claim, stated)) = counted.iter().find_map(|c| {
         [
             "共收到",
             "收到政府信息公开申请",
@@ -298,7 +304,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             let Some((table, cells)) = table_value(std::slice::from_ref(&term)) else {
                 continue;
             };
-            let found = claims.iter().find_map(|c| {
+            let found = counted.iter().find_map(|c| {
                 let t = c.text();
                 (t.contains("主动公开") || t.contains("制发") || t.contains("印发"))
                     .then(|| count_after(t, keyword, &["累计", "总数", "现行", "废止", "有效"]))
