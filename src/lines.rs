@@ -29,13 +29,7 @@ impl<'a> Line<'a> {
 
 /// Splits `text` into lines, keeping offsets. Linear.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for piece in text.split('\n') {
-        out.push(Line { start, text: piece });
-        start += piece.len() + 1;
-    }
-    out
+    lines_in(text, 0, text.len())
 }
 
 /// The lines of `text` that overlap `start..end`, clipped to that range.
@@ -43,13 +37,16 @@ pub fn lines_in(text: &str, start: usize, end: usize) -> Vec<Line<'_>> {
     let Some(region) = text.get(start..end) else {
         return Vec::new();
     };
-    lines(region)
-        .into_iter()
-        .map(|l| Line {
-            start: l.start + start,
-            text: l.text,
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut at = start;
+    for piece in region.split('\n') {
+        out.push(Line {
+            start: at,
+            text: piece,
+        });
+        at += piece.len() + 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -151,8 +151,16 @@ fn spaced_title(line: &str, start: usize) -> Option<FoundTitle> {
 /// The signature date: a date ending one of the last lines, after at most a
 /// short signature (agency name), not inside a sentence.
 pub fn signature_date(text: &str) -> Option<FoundDate> {
-    let lines = lines_in(text, 0, text.len());
-    for line in lines.iter().rev().filter(|l| !l.is_blank()).take(3) {
+    // The lines from the last one up, split lazily; trailing blank lines
+    // are skipped at once.
+    let body = text.trim_end();
+    let mut end = body.len();
+    let lines_up = body.rsplit('\n').map(|piece| {
+        let start = end.saturating_sub(piece.len());
+        end = start.saturating_sub(1);
+        Line { start, text: piece }
+    });
+    for line in lines_up.filter(|l| !l.is_blank()).take(3) {
         let dates = find_dates(line.text);
         if let Some(last) = dates.last() {
             let after = line.text.get(last.end..).unwrap_or("");
