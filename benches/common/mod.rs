@@ -1,4 +1,4 @@
-//! The benchmark inputs, shared by the `throughput` and `instructions`
+//! The benchmark inputs, shared by the `throughput` and `per_byte`
 //! benches: the corpus mix and the scaling inputs.
 
 use std::path::Path;
