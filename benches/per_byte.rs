@@ -18,7 +18,8 @@
 //!
 //! The difference between a stage and `none` (which only builds the input)
 //! is the stage's count; divided by the printed byte count it gives
-//! instructions per byte. Inputs: `corpus_mix` and the scaling inputs' names.
+//! instructions per byte. Inputs: `corpus_mix`, `real_seeds` and the scaling
+//! inputs' names.
 //! Stages: `none`, `normalize`, `parse`, `parse_and_validate`.
 //!
 //! Under `cargo test --benches` one round runs, as a smoke test.
@@ -32,7 +33,7 @@
 
 mod common;
 
-use common::{corpus, scaling_inputs};
+use common::{corpus, corpus_of, scaling_inputs};
 use gov_disclosure_report::{normalize, parse_report, validate::validate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -55,7 +56,12 @@ fn run(stage: &str, texts: &[String]) -> usize {
 
 /// The corpus mix (reports one by one) and every scaling input.
 fn inputs() -> Vec<(String, Vec<String>)> {
-    let mut inputs = vec![("corpus_mix".to_string(), corpus())];
+    let mut inputs = vec![
+        ("corpus_mix".to_string(), corpus()),
+        // The five real reports alone: few findings, unlike the renderings
+        // with random numbers that make up most of the mix.
+        ("real_seeds".to_string(), corpus_of(&["seeds"])),
+    ];
     inputs.extend(
         scaling_inputs()
             .into_iter()

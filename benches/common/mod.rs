@@ -5,9 +5,14 @@ use std::path::Path;
 
 /// The corpus texts: the shared corpus when present, else the bundled fixtures.
 pub fn corpus() -> Vec<String> {
+    corpus_of(&["seeds", "canary", "dev"])
+}
+
+/// The texts of the named corpus sets (`seeds`, `canary`, `dev`).
+pub fn corpus_of(sets: &[&str]) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts = Vec::new();
-    for set in ["seeds", "canary", "dev"] {
+    for set in sets {
         let shared = root.join("../shared/corpus").join(set).join("text");
         let bundled = root.join("tests/fixtures/corpus").join(set).join("text");
         let dir = if shared.is_dir() { shared } else { bundled };
