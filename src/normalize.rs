@@ -147,19 +147,10 @@ impl OffsetMap {
 
     /// Maps a span of the normalized text to the original input.
     pub fn to_original(&self, span: Span) -> Span {
-        if span.is_empty() {
-            // An empty span sits just after the char before it, so it never
-            // lands past text that was removed after that char.
-            let at = if span.start == 0 {
-                self.start_to_original(0)
-            } else {
-                self.end_to_original(span.start)
-            };
-            return Span::new(at, at);
-        }
-        Span::new(
-            self.start_to_original(span.start),
-            self.end_to_original(span.end),
+        span_to_original(
+            span,
+            |at| self.start_to_original(at),
+            |at| self.end_to_original(at),
         )
     }
 
@@ -217,16 +208,28 @@ impl MapCursor<'_> {
     /// Maps a span of the normalized text to the original input, as
     /// [`OffsetMap::to_original`] does.
     pub fn to_original(&self, span: Span) -> Span {
-        if span.is_empty() {
-            let at = if span.start == 0 {
-                self.start(0)
-            } else {
-                self.end(span.start)
-            };
-            return Span::new(at, at);
-        }
-        Span::new(self.start(span.start), self.end(span.end))
+        span_to_original(span, |at| self.start(at), |at| self.end(at))
     }
+}
+
+/// A span's original offsets from the original offsets of the char starting
+/// at a normalized offset (`start`) and of the char ending there (`end`).
+fn span_to_original(
+    span: Span,
+    start: impl Fn(usize) -> usize,
+    end: impl Fn(usize) -> usize,
+) -> Span {
+    if span.is_empty() {
+        // An empty span sits just after the char before it, so it never
+        // lands past text that was removed after that char.
+        let at = if span.start == 0 {
+            start(0)
+        } else {
+            end(span.start)
+        };
+        return Span::new(at, at);
+    }
+    Span::new(start(span.start), end(span.end))
 }
 
 /// Lines made only of these words (after `|`, brackets and spaces are trimmed)
