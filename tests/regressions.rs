@@ -83,3 +83,27 @@ fn an_html_page_found_by_the_fuzzer_keeps_its_map_and_invariants() {
     }
     common::assert_span_invariants(&input, &parse_report(&input));
 }
+
+/// Found by `parse_survives_mutated_corpus_files` (a `|⇥` inserted after a
+/// heading): the rest of the heading line, a lone `|`, became a paragraph,
+/// although a line of pipes is separator debris (normalization drops one
+/// standing alone). Such remnants are no longer paragraphs.
+#[test]
+fn a_pipe_left_after_a_heading_is_not_a_paragraph() {
+    let input = "某局2021年政府信息公开工作年度报告\n一、总体情况|\t\n正文一。\n五、存在的主要问题及改进情况 | \n问题甲。\n";
+    let report = parse_report(input);
+    common::assert_span_invariants(input, &report);
+    let texts: Vec<&str> = report
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert!(
+        texts.contains(&"正文一。") && texts.contains(&"问题甲。"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().all(|t| t.chars().any(|c| c != '|')),
+        "{texts:?}"
+    );
+}

@@ -328,9 +328,12 @@ impl<'a> Context<'a> {
     }
 
     fn paragraphs(&self, start: usize, end: usize) -> Vec<Paragraph> {
+        // A line (or the rest of a heading line) made only of table pipes is
+        // separator debris, as normalization treats a line of pipes, not text.
+        let is_debris = |text: &str| text.chars().all(|c| c == '|' || c.is_whitespace());
         lines_in(self.text(), start, end)
             .iter()
-            .filter(|l| !l.is_blank())
+            .filter(|l| !is_debris(l.text))
             .map(|l| {
                 let (at, text) = l.trimmed();
                 Paragraph {
