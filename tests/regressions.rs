@@ -107,3 +107,45 @@ fn a_pipe_left_after_a_heading_is_not_a_paragraph() {
         "{texts:?}"
     );
 }
+
+/// Found by review: in a table aligned with spaces, column widths were
+/// summed word by word and missed a zero-width char right after a word,
+/// while a zero-width char counted as two columns elsewhere, so the same
+/// table read as aligned or ambiguous depending on where an invisible char
+/// sat. Invisible chars now take no column, wherever they are.
+#[test]
+fn an_invisible_char_in_an_aligned_table_changes_nothing() {
+    let plain = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/regressions/aligned-table3-with-a-blank.txt"
+    ))
+    .unwrap();
+    let label = "8.属于行政查询事项";
+    assert!(plain.contains(label));
+    let codes = |text: &str| -> Vec<String> {
+        let report = parse_report(text);
+        common::assert_span_invariants(text, &report);
+        report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{:?}", d.code))
+            .collect()
+    };
+    let expected_facts = parse_report(&plain).facts();
+    let expected_codes = codes(&plain);
+    // The blank cell is placed by the column grid, not guessed.
+    assert!(expected_codes.contains(&"RowAligned".to_string()));
+    for (at, invisible) in [("", "\u{200B}"), (" ", "\u{200B}"), ("", "\u{FEFF}")] {
+        let text = plain.replacen(
+            &format!("{label}{at}"),
+            &format!("{label}{at}{invisible}"),
+            1,
+        );
+        assert_eq!(
+            parse_report(&text).facts(),
+            expected_facts,
+            "{at:?}{invisible:?}"
+        );
+        assert_eq!(codes(&text), expected_codes, "{at:?}{invisible:?}");
+    }
+}

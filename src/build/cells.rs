@@ -281,16 +281,33 @@ pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<Physi
     physical_rows_with(text, start, end, &width)
 }
 
-/// Display width of a run of text: CJK and other non-ASCII chars two
-/// columns, ASCII one.
+/// Display width of a run of text: invisible chars (zero-width spaces and
+/// joiners, byte order marks, soft hyphens, control chars other than the
+/// tab) none, other ASCII one column, CJK and other non-ASCII chars two.
+///
+/// ```
+/// use gov_disclosure_report::build::cells::display_width;
+/// assert_eq!(display_width("规章 12"), 7);
+/// assert_eq!(display_width("规章\u{200B} 12"), 7);
+/// ```
 pub fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    text.chars()
+        .map(|c| match c {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => 0,
+            c if c.is_control() && c != '\t' => 0,
+            c if c.is_ascii() => 1,
+            _ => 2,
+        })
+        .sum()
 }
 
 /// [`physical_rows`] with the display width of a normalized byte range given
 /// by the caller, so that widths are those of the text as printed (full-width
 /// brackets and ideographic spaces are folded to one-column forms by
-/// normalization).
+/// normalization). Widths are summed along a line, range by range
+/// (`width(line start, end of word 1)`, `width(end of word 1, end of word 2)`,
+/// …), so `width` must add up: what normalization removed between two
+/// ranges must be counted in one of them.
 pub fn physical_rows_with<'a>(
     text: &'a str,
     start: usize,

@@ -669,16 +669,29 @@ fn build_table(
     end: usize,
 ) -> (Option<Table>, Option<usize>) {
     // Widths as printed: measured on the original text under each range.
+    // Inside a line a range is counted from just after the char ending at
+    // `from`, so that text normalization removed between two words (a
+    // zero-width char, a bookmark) counts, and widths add up along a line.
     let source = ctx.source;
+    let text = ctx.text();
     let widths = ctx.norm.map().cursor();
     let width = |from: usize, to: usize| {
-        widths
-            .to_original(Span::new(from, to))
-            .slice(source)
+        if to <= from {
+            return 0;
+        }
+        let range = widths.to_original(Span::new(from, to));
+        let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
+        let printed_from = if at_line_start {
+            range.start
+        } else {
+            widths.to_original(Span::new(from, from)).start
+        };
+        source
+            .get(printed_from..range.end)
             .map(cells::display_width)
             .unwrap_or(0)
     };
-    let (layout, physical) = cells::physical_rows_with(ctx.text(), start, end, &width);
+    let (layout, physical) = cells::physical_rows_with(text, start, end, &width);
     let rows = logical_rows(layout, physical);
     // The table ends with its last row that holds values; the line holding
     // that row is part of the table.
