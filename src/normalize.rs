@@ -365,6 +365,7 @@ impl Builder {
             }
             return;
         };
+        let mut no_close_after: Option<usize> = None;
         while let Some(&b) = bytes.get(i) {
             if !may_be_special(b) {
                 i += 1;
@@ -382,11 +383,22 @@ impl Builder {
             if let Some(run) = line.get(run_start..i) {
                 self.copy(base + run_start, run);
             }
-            if c == '['
+            // A bookmark without its `]` is text; once no `]` is left on the
+            // line, no later bookmark looks for one (linear time).
+            let bookmark_close = if c == '['
+                && no_close_after.is_none_or(|at| i < at)
                 && let Some(tail) = line.get(i..)
                 && tail.starts_with(BOOKMARK_OPEN)
-                && let Some(close) = tail.find(']')
             {
+                let close = tail.find(']');
+                if close.is_none() {
+                    no_close_after = Some(i);
+                }
+                close
+            } else {
+                None
+            };
+            if let Some(close) = bookmark_close {
                 i += close + 1;
             } else if c == '&'
                 && line
@@ -430,6 +442,8 @@ impl Builder {
     fn html(&mut self, input: &str) {
         let mut table_depth = 0usize;
         let mut skip_to = 0;
+        // Once no `>` is left, no later `<` looks for one (linear time).
+        let mut no_gt_after: Option<usize> = None;
         for (i, c) in input.char_indices() {
             if i < skip_to {
                 continue;
@@ -440,7 +454,13 @@ impl Builder {
                     skip_to = rest.find("-->").map(|e| i + e + 3).unwrap_or(input.len());
                 }
                 '<' => {
-                    let Some(close) = rest.find('>') else {
+                    let close = if no_gt_after.is_some_and(|at| i > at) {
+                        None
+                    } else {
+                        rest.find('>')
+                    };
+                    let Some(close) = close else {
+                        no_gt_after = Some(i);
                         self.char_at(i, c);
                         continue;
                     };

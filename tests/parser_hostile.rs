@@ -75,6 +75,18 @@ fn tables_of_noise() {
 }
 
 #[test]
+fn unclosed_markup_and_bookmarks_are_kept_as_text() {
+    // Each opening without its close once scanned the rest of the input
+    // (quadratic); the `per_byte` bench times these inputs.
+    let bookmarks = "[bookmark:".repeat(20_000);
+    survives(&bookmarks);
+    assert_eq!(normalize(&bookmarks).text(), bookmarks);
+    let angles = format!("<td{}", "<".repeat(200_000));
+    survives(&angles);
+    assert_eq!(normalize(&angles).text(), angles);
+}
+
+#[test]
 fn control_characters_and_odd_line_breaks() {
     let text = "某局\u{0}2020年政府信息公开工作年度报告\r一、总体情况\r\r\n\u{200B}二、主动公开政府信息情况\u{7}\n[bookmark: _GoBack";
     let report = survives(text);

@@ -62,6 +62,12 @@ pub fn scaling_inputs() -> Vec<(String, String)> {
         }
     }
     inputs.push(("numeric_cells_10k".into(), cells));
+    // Openings without their close: each once scanned the rest of the input.
+    inputs.push(("unclosed_bookmarks_80k".into(), "[bookmark:".repeat(80_000)));
+    inputs.push((
+        "unclosed_angles_800k".into(),
+        format!("<td{}", "<".repeat(800_000)),
+    ));
     // A whole table flattened onto one line (a real extraction layout), at
     // three sizes: cells are read off one line in one pass.
     for n in [1_000usize, 4_000, 16_000] {
