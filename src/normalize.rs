@@ -284,7 +284,10 @@ fn is_chrome_line(line: &str, first_special: Option<usize>) -> bool {
     CHROME_PREFIXES.iter().any(|p| trimmed.starts_with(p))
 }
 
-fn is_dropped_char(c: char) -> bool {
+/// Whether normalization drops `c` as invisible or as noise: byte order
+/// marks, zero-width spaces and joiners, soft hyphens, replacement chars and
+/// control chars other than the tab and the line feed.
+pub(crate) fn is_dropped_char(c: char) -> bool {
     matches!(
         c,
         '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FFFD}'
@@ -314,6 +317,12 @@ fn may_be_special(b: u8) -> bool {
         table
     };
     SPECIAL.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Whether a line's char `c` needs more than a copy: it is dropped, folded,
+/// or may start a bookmark (`[`) or an entity (`&`).
+fn is_special_char(c: char) -> bool {
+    matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c)
 }
 
 /// Whether `c` is folded to its compatibility form (full-width ASCII, odd spaces).
@@ -375,8 +384,7 @@ impl Builder {
                 i += 1;
                 continue;
             };
-            let special = matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c);
-            if !special {
+            if !is_special_char(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -583,9 +591,8 @@ mod tests {
     fn every_char_normalization_touches_starts_with_a_special_byte() {
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let touched = matches!(c, '[' | '&') || is_dropped_char(c) || is_folded_char(c);
             let lead = c.encode_utf8(&mut buf).as_bytes().first().copied();
-            if touched {
+            if is_special_char(c) {
                 assert!(
                     lead.is_some_and(may_be_special),
                     "{c:?} would be copied as is"

@@ -281,9 +281,10 @@ pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<Physi
     physical_rows_with(text, start, end, &width)
 }
 
-/// Display width of a run of text: invisible chars (zero-width spaces and
-/// joiners, byte order marks, soft hyphens, control chars other than the
-/// tab) none, other ASCII one column, CJK and other non-ASCII chars two.
+/// Display width of a run of text: chars that normalization drops (zero-width
+/// spaces and joiners, byte order marks, soft hyphens, control chars other
+/// than the tab) none, other ASCII one column, CJK and other non-ASCII chars
+/// two.
 ///
 /// ```
 /// use gov_disclosure_report::build::cells::display_width;
@@ -293,8 +294,7 @@ pub fn physical_rows(text: &str, start: usize, end: usize) -> (Layout, Vec<Physi
 pub fn display_width(text: &str) -> usize {
     text.chars()
         .map(|c| match c {
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => 0,
-            c if c.is_control() && c != '\t' => 0,
+            c if crate::normalize::is_dropped_char(c) => 0,
             c if c.is_ascii() => 1,
             _ => 2,
         })

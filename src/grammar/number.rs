@@ -180,22 +180,25 @@ pub fn is_value_word(word: &str) -> bool {
     )
 }
 
+/// Dashes around a page number (`-3-`, `— 3 —`).
+const PAGE_DASHES: &str = "-—–";
+
 /// A page number line printed inside a table by PDF converters: `-3-`, `— 3 —`,
 /// `第3页`, `第 3 页 共 10 页`.
 pub fn is_page_number(text: &str) -> bool {
     let text = text.trim();
     // Page numbers are short and hold a digit: most lines fail here cheaply.
     if text.len() > 40
-        || !text.starts_with(['-', '—', '–', '第'])
+        || !text.starts_with(|c: char| PAGE_DASHES.contains(c) || c == '第')
         || !text.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
     }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let dashed = (
-        one_of::<_, _, nom::error::Error<&str>>("-—–"),
+        one_of::<_, _, nom::error::Error<&str>>(PAGE_DASHES),
         digit1,
-        one_of("-—–"),
+        one_of(PAGE_DASHES),
     );
     let paged = (
         tag::<_, _, nom::error::Error<&str>>("第"),

@@ -65,6 +65,9 @@ pub enum OrdinalStyle {
     Arabic,
 }
 
+/// What may follow a heading ordinal's number.
+const HEADING_SEPARATORS: &str = "、.,，";
+
 /// A top-level heading ordinal: `三、`, `三.`, `3、`, `3.` with optional spaces
 /// after. Returns the number and its style.
 ///
@@ -76,8 +79,8 @@ pub enum OrdinalStyle {
 /// ```
 pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
     // Numbers in tables are tried here at every cell: an Arabic ordinal is
-    // one or two digits and a separator (`、` and `，` start with E3 and EF),
-    // so anything else is turned away before the grammar runs.
+    // one or two digits and a separator, so anything else is turned away
+    // before the grammar runs.
     let bytes = input.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_digit) {
         let digits = bytes
@@ -85,7 +88,8 @@ pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
             .take(2)
             .take_while(|b| b.is_ascii_digit())
             .count();
-        if !matches!(bytes.get(digits), Some(b'.' | b',' | 0xE3 | 0xEF)) {
+        let after = input.get(digits..).and_then(|t| t.chars().next());
+        if !after.is_some_and(|c| HEADING_SEPARATORS.contains(c)) {
             return Err(nom::Err::Error(nom::error::Error::new(
                 input,
                 nom::error::ErrorKind::OneOf,
@@ -97,7 +101,7 @@ pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
             map(chinese_number, |n| (n, OrdinalStyle::Chinese)),
             map(arabic_number, |n| (n, OrdinalStyle::Arabic)),
         )),
-        (one_of("、.,，"), space0),
+        (one_of(HEADING_SEPARATORS), space0),
     )
     .parse_complete(input)
 }
