@@ -374,7 +374,8 @@ impl Builder {
             }
             return;
         };
-        let mut no_close_after: Option<usize> = None;
+        // Once no `]` is left on the line, no later bookmark looks for one.
+        let mut close_left = true;
         while let Some(&b) = bytes.get(i) {
             if !may_be_special(b) {
                 i += 1;
@@ -391,17 +392,14 @@ impl Builder {
             if let Some(run) = line.get(run_start..i) {
                 self.copy(base + run_start, run);
             }
-            // A bookmark without its `]` is text; once no `]` is left on the
-            // line, no later bookmark looks for one (linear time).
+            // A bookmark without its `]` is text.
             let bookmark_close = if c == '['
-                && no_close_after.is_none_or(|at| i < at)
+                && close_left
                 && let Some(tail) = line.get(i..)
                 && tail.starts_with(BOOKMARK_OPEN)
             {
                 let close = tail.find(']');
-                if close.is_none() {
-                    no_close_after = Some(i);
-                }
+                close_left = close.is_some();
                 close
             } else {
                 None
@@ -451,7 +449,7 @@ impl Builder {
         let mut table_depth = 0usize;
         let mut skip_to = 0;
         // Once no `>` is left, no later `<` looks for one (linear time).
-        let mut no_gt_after: Option<usize> = None;
+        let mut gt_left = true;
         for (i, c) in input.char_indices() {
             if i < skip_to {
                 continue;
@@ -462,13 +460,9 @@ impl Builder {
                     skip_to = rest.find("-->").map(|e| i + e + 3).unwrap_or(input.len());
                 }
                 '<' => {
-                    let close = if no_gt_after.is_some_and(|at| i > at) {
-                        None
-                    } else {
-                        rest.find('>')
-                    };
+                    let close = if gt_left { rest.find('>') } else { None };
                     let Some(close) = close else {
-                        no_gt_after = Some(i);
+                        gt_left = false;
                         self.char_at(i, c);
                         continue;
                     };
