@@ -7,13 +7,6 @@ use std::sync::OnceLock;
 /// Normalizes a label for matching: drops white space and quotes, unifies the
 /// sub-item separators `、．` to `.`, and removes parenthesized annotations
 /// longer than an ordinal (`（区分处理的，只计这一情形…）`, `（单位：万元）`).
-///
-/// ```
-/// use gov_disclosure_report::grammar::label::normalize_label;
-/// assert_eq!(normalize_label("（二）部分公开（区分处理的，只计这一情形）"), "(二)部分公开");
-/// assert_eq!(normalize_label("3、危及“三安全一稳定”"), "3.危及三安全一稳定");
-/// assert_eq!(normalize_label("自\n然 人"), "自然人");
-/// ```
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -181,13 +174,6 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Option<(
 }
 
 /// What a (normalized) label of table 3 names, by its latest keyword.
-///
-/// ```
-/// use gov_disclosure_report::grammar::label::{requests_label, normalize_label, RequestsLabel};
-/// use gov_disclosure_report::RequestsRowKey;
-/// let label = normalize_label("（三）不予公开 1.属于国家秘密");
-/// assert_eq!(requests_label(&label), Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret)));
-/// ```
 pub fn requests_label(normalized: &str) -> Option<RequestsLabel> {
     latest_keyword(normalized, &REQUEST_KEYWORDS).map(|(m, _)| m)
 }
@@ -244,6 +230,27 @@ mod tests {
     use super::*;
     use RequestsLabel::{Group, Row};
     use RequestsRowKey::*;
+
+    #[test]
+    fn label_doc_examples() {
+        use crate::grammar::label::normalize_label;
+        assert_eq!(
+            normalize_label("（二）部分公开（区分处理的，只计这一情形）"),
+            "(二)部分公开"
+        );
+        assert_eq!(
+            normalize_label("3、危及“三安全一稳定”"),
+            "3.危及三安全一稳定"
+        );
+        assert_eq!(normalize_label("自\n然 人"), "自然人");
+        use crate::RequestsRowKey;
+        use crate::grammar::label::{RequestsLabel, requests_label};
+        let label = normalize_label("（三）不予公开 1.属于国家秘密");
+        assert_eq!(
+            requests_label(&label),
+            Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret))
+        );
+    }
 
     fn t3(label: &str) -> Option<RequestsLabel> {
         requests_label(&normalize_label(label))

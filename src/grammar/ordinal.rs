@@ -4,9 +4,9 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::take_while_m_n,
-    character::complete::{char, one_of, space0},
-    combinator::{map, map_opt, opt},
-    sequence::{delimited, terminated},
+    character::complete::{one_of, space0},
+    combinator::{map, map_opt},
+    sequence::terminated,
 };
 
 /// Value of a Chinese numeral digit `一`…`九`, `〇`/`零` = 0.
@@ -70,13 +70,6 @@ const HEADING_SEPARATORS: &str = "、.,，";
 
 /// A top-level heading ordinal: `三、`, `三.`, `3、`, `3.` with optional spaces
 /// after. Returns the number and its style.
-///
-/// ```
-/// use gov_disclosure_report::grammar::ordinal::{heading_ordinal, OrdinalStyle};
-/// assert_eq!(heading_ordinal("三、 收到").map(|(r, o)| (r, o)), Ok(("收到", (3, OrdinalStyle::Chinese))));
-/// assert!(heading_ordinal("2020年").is_err());
-/// assert!(heading_ordinal("(三)不予公开").is_err());
-/// ```
 pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
     // Numbers in tables are tried here at every cell: an Arabic ordinal is
     // one or two digits and a separator, so anything else is turned away
@@ -106,19 +99,20 @@ pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
     .parse_complete(input)
 }
 
-/// A parenthesized ordinal `（一）` / `(1)` (after normalization: `(一)`).
-pub fn paren_ordinal(input: &str) -> IResult<&str, u32> {
-    delimited(
-        (char('('), space0),
-        alt((chinese_number, arabic_number)),
-        (space0, char(')'), opt(one_of("、.,"))),
-    )
-    .parse_complete(input)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_ordinal_doc_examples() {
+        use crate::grammar::ordinal::{OrdinalStyle, heading_ordinal};
+        assert_eq!(
+            heading_ordinal("三、 收到"),
+            Ok(("收到", (3, OrdinalStyle::Chinese)))
+        );
+        assert!(heading_ordinal("2020年").is_err());
+        assert!(heading_ordinal("(三)不予公开").is_err());
+    }
 
     #[test]
     fn chinese_numbers() {
@@ -158,12 +152,5 @@ mod tests {
             let result = heading_ordinal(rejected);
             assert!(result.is_err(), "{rejected:?}: {result:?}");
         }
-    }
-
-    #[test]
-    fn paren_ordinals() {
-        assert_eq!(paren_ordinal("(三)不予公开"), Ok(("不予公开", 3)));
-        assert_eq!(paren_ordinal("( 2 )x"), Ok(("x", 2)));
-        assert!(paren_ordinal("三、").is_err());
     }
 }
