@@ -67,6 +67,7 @@ impl Context<'_> {
             span,
             value: parsed.value,
             unit: parsed.unit.map(str::to_string),
+            inferred: false,
         }
     }
 
@@ -78,6 +79,7 @@ impl Context<'_> {
                 span: Span::new(at, at),
                 value: CellValue::Empty,
                 unit: None,
+                inferred: false,
             })
             .collect()
     }
