@@ -1,7 +1,9 @@
 //! Table 2 (主动公开政府信息情况): item rows in blocks, V2019 or V2021 columns.
 
 use super::Context;
-use super::cells::{ColumnGrid, ExtraCells, Layout, LogicalRow};
+use super::fit::{ColumnGrid, ExtraCells};
+use super::layout::Layout;
+use super::rows::LogicalRow;
 use crate::ast::{ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{

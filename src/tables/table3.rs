@@ -1,7 +1,9 @@
 //! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
 
 use super::Context;
-use super::cells::{ColumnGrid, ExtraCells, Layout, LogicalRow};
+use super::fit::{ColumnGrid, ExtraCells};
+use super::layout::Layout;
+use super::rows::LogicalRow;
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
 use crate::grammar::label::{
     RequestsLabel, T3_V2021_MARKERS, count_markers, normalize_label, requests_label,

@@ -1,7 +1,9 @@
 //! Table 4 (行政复议、行政诉讼情况): one data row of 15 cells.
 
 use super::Context;
-use super::cells::{ExtraCells, Layout, LogicalRow};
+use super::fit::ExtraCells;
+use super::layout::Layout;
+use super::rows::LogicalRow;
 use crate::ast::{ReviewGroup, ReviewOutcome, ReviewsTable};
 
 /// Builds table 4: the first row with values is the data row.
