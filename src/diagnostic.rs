@@ -88,8 +88,13 @@ codes! {
     RowUnknown = "P-ROW-UNKNOWN", Info;
     /// A row label appeared twice; the later row was kept as an extra row.
     RowDuplicate = "P-ROW-DUPLICATE", Warning;
-    /// A row had no label and was assigned by the template's row order.
+    /// A row without a usable label (lost or garbled) was placed by its
+    /// position between labelled rows, checked against its printed ordinal;
+    /// its cells are marked inferred.
     RowByOrder = "P-ROW-BY-ORDER", Info;
+    /// A row whose label is lost could not be placed by its position; its
+    /// cells were kept as an extra row.
+    RowUnplaced = "P-ROW-UNPLACED", Warning;
     /// A row had more cells than columns; the extra cells were set aside.
     RowExtraCells = "P-ROW-EXTRA-CELLS", Warning;
     /// A grid row was short; its missing trailing cells were read as empty.

@@ -2,6 +2,7 @@
 //! the keywords that tell each row of tables 2 and 3.
 
 use crate::ast::{ProactiveItem, RequestsRowKey};
+pub use crate::grammar::ordinal::{Ordinal, last_label_ordinal};
 use std::sync::OnceLock;
 
 /// Normalizes a label for matching: drops white space and quotes, unifies the

@@ -4,12 +4,14 @@
 mod cell;
 mod fit;
 mod layout;
+mod place;
 mod read;
 mod region;
 mod rows;
 mod table2;
 mod table3;
 mod table4;
+mod template;
 #[cfg(test)]
 mod tests;
 

@@ -5,12 +5,26 @@
 use super::cell::RawCell;
 use super::fit::{self, ColumnGrid, ExtraCells, Fit};
 use super::layout::Layout;
+use super::place::Placement;
 use super::rows::LogicalRow;
 use crate::ast::{Cell, CellValue, ExtraRow, Label};
 use crate::context::Context;
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::number::parse_cell;
 use crate::span::Span;
+
+/// How a row's values are fitted to its columns.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowShape<'g> {
+    /// How many value columns the row has.
+    pub columns: usize,
+    /// The table's layout.
+    pub layout: Layout,
+    /// What to do with cells beyond the columns.
+    pub extra: ExtraCells,
+    /// The column grid of a space-aligned table.
+    pub grid: Option<&'g ColumnGrid>,
+}
 
 impl Context<'_> {
     /// so every cell lies inside its row.
@@ -100,12 +114,16 @@ impl Context<'_> {
         &mut self,
         what: &str,
         row: &LogicalRow,
-        columns: usize,
-        layout: Layout,
-        extra: ExtraCells,
-        grid: Option<&ColumnGrid>,
+        shape: RowShape<'_>,
+        inferred: bool,
     ) -> (Vec<Cell>, Option<crate::ast::AmbiguousRow>) {
         let span = self.span_of_row(row);
+        let RowShape {
+            columns,
+            layout,
+            extra,
+            grid,
+        } = shape;
         match fit::fit(&row.values, columns, layout, extra, grid) {
             Fit::Cells {
                 cells,
@@ -121,7 +139,14 @@ impl Context<'_> {
                         format!("{what}: {aligned} blank cell(s) placed by the column alignment of the table"),
                     );
                 }
-                (cells.iter().map(|c| self.cell(c)).collect(), None)
+                let cells = cells
+                    .iter()
+                    .map(|c| Cell {
+                        inferred,
+                        ..self.cell(c)
+                    })
+                    .collect();
+                (cells, None)
             }
             Fit::Empty => {
                 self.diagnose(
@@ -164,32 +189,45 @@ impl Context<'_> {
         extra
     }
 
-    /// Admits `key` as a new row of a table whose rows are `expected`, or
-    /// sets the row aside: an unknown label (when it has values) or a row
-    /// seen before. Returns the key and the index of the next row by order.
+    /// Admits a placed row as template row `expected[k]`, or sets it aside:
+    /// a data row that could not be placed (when it has values) or a row
+    /// placed on a template row already taken. Returns the key and whether
+    /// it was placed by position rather than named by its label.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn admit<K: Copy + PartialEq>(
         &mut self,
         table: &str,
-        template: crate::ast::Template,
-        key: Option<K>,
+        placement: Placement,
         expected: &[K],
         taken: &[K],
         row: &LogicalRow,
         name: impl Fn(K) -> &'static str,
         extras: &mut Vec<ExtraRow>,
-    ) -> Option<(K, usize)> {
-        let Some(key) = key.filter(|k| expected.contains(k)) else {
-            if row.has_values() {
-                let message = format!(
-                    "{table} row {:?} matches no row of the {} template; kept as an extra row",
-                    row.label_text(),
-                    template.as_str()
-                );
-                extras.push(self.set_aside(row, DiagnosticCode::RowUnknown, message));
+    ) -> Option<(K, bool)> {
+        let (index, by_position) = match placement {
+            Placement::Keyed(k) => (k, false),
+            Placement::ByPosition(k) => (k, true),
+            Placement::Skip => return None,
+            Placement::Unplaced => {
+                if row.has_values() {
+                    let label = row.label_text();
+                    let extra = if label.trim().is_empty() {
+                        let message = format!(
+                            "{table} a row without label could not be placed: its position between the rows around it does not tell which row it is; kept as an extra row"
+                        );
+                        self.set_aside(row, DiagnosticCode::RowUnplaced, message)
+                    } else {
+                        let message = format!(
+                            "{table} row {label:?} matches no row of the template and its position does not tell which row it is; kept as an extra row"
+                        );
+                        self.set_aside(row, DiagnosticCode::RowUnknown, message)
+                    };
+                    extras.push(extra);
+                }
+                return None;
             }
-            return None;
         };
+        let key = *expected.get(index)?;
         if taken.contains(&key) {
             let message = format!(
                 "{table} row {} appears twice; the later one was set aside",
@@ -198,34 +236,23 @@ impl Context<'_> {
             extras.push(self.set_aside(row, DiagnosticCode::RowDuplicate, message));
             return None;
         }
-        let next = expected
-            .iter()
-            .position(|k| *k == key)
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        Some((key, next))
-    }
-
-    /// The next expected row for an unlabeled row, by template order.
-    pub(crate) fn by_order<K: Copy>(
-        &mut self,
-        table: &str,
-        expected: &[K],
-        next: usize,
-        row: &LogicalRow,
-        name: impl Fn(K) -> &'static str,
-    ) -> Option<K> {
-        let key = expected.get(next).copied()?;
-        let span = self.span_of_row(row);
-        self.diagnose(
-            DiagnosticCode::RowByOrder,
-            span,
-            format!(
-                "{table} a row without label was read as {} by its position",
-                name(key)
-            ),
-        );
-        Some(key)
+        if by_position {
+            let span = self.span_of_row(row);
+            let label = row.label_text();
+            let message = if label.trim().is_empty() {
+                format!(
+                    "{table} a row without label was read as {} by its position between the rows around it",
+                    name(key)
+                )
+            } else {
+                format!(
+                    "{table} row {label:?} names no row of the template; it was read as {} by its position between the rows around it and its ordinal",
+                    name(key)
+                )
+            };
+            self.diagnose(DiagnosticCode::RowByOrder, span, message);
+        }
+        Some((key, by_position))
     }
 
     /// Reports the expected rows that were not found.

@@ -3,6 +3,8 @@
 use super::Context;
 use super::fit::{ColumnGrid, ExtraCells};
 use super::layout::Layout;
+use super::place::{Evidence, place};
+use super::read::RowShape;
 use super::rows::LogicalRow;
 use crate::ast::{ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
 use crate::diagnostic::DiagnosticCode;
@@ -91,29 +93,32 @@ pub fn build(
     // three columns share one when their columns line up).
     let grid_3 = ColumnGrid::learn(rows, 3);
     let grid_for = |columns: usize| if columns == 3 { grid_3.as_ref() } else { None };
-    let mut next_by_order = 0usize;
-    for ((row, label), item) in rows.iter().zip(&labels).zip(&items) {
-        let has_values = row.has_values();
-        let header_words = HEADER_WORDS.iter().any(|w| label.contains(w));
-        let is_header = header_words && !has_values;
-        // A sentence without values is a note, not a row.
-        if !has_values && label.contains('。') {
-            continue;
-        }
-        let item = match item {
-            Some(i) if !is_header => Some(*i),
-            Some(_) => None,
-            // Unlabeled values (a caption may have been merged onto them).
-            None if has_values && (row.labels.is_empty() || header_words) => {
-                ctx.by_order("表二", expected, next_by_order, row, ProactiveItem::key)
+    let evidence: Vec<Evidence> = rows
+        .iter()
+        .zip(&labels)
+        .zip(&items)
+        .map(|((row, label), item)| {
+            let has_values = row.has_values();
+            let header_words = HEADER_WORDS.iter().any(|w| label.contains(w));
+            // A sentence without values is a note, not a row.
+            if !has_values && (label.contains('。') || header_words) {
+                return Evidence::Skip;
             }
-            None => None,
-        };
+            match item.and_then(|i| expected.iter().position(|e| *e == i)) {
+                Some(index) => Evidence::Keyed(index),
+                // Unlabeled values (a caption may have been merged onto
+                // them), a garbled label, or a row of the other template.
+                None if has_values => Evidence::Unkeyed(None),
+                None => Evidence::Skip,
+            }
+        })
+        .collect();
+    let placements = place(&evidence, &vec![None; expected.len()]);
+    for (row, placement) in rows.iter().zip(placements) {
         let taken: Vec<ProactiveItem> = table.rows.iter().map(|r| r.item).collect();
-        let Some((item, next)) = ctx.admit(
+        let Some((item, by_position)) = ctx.admit(
             "表二",
-            template,
-            item,
+            placement,
             expected,
             &taken,
             row,
@@ -122,7 +127,6 @@ pub fn build(
         ) else {
             continue;
         };
-        next_by_order = next;
         let columns = item.columns(template).len();
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
@@ -130,10 +134,13 @@ pub fn build(
         let (cells, ambiguous) = ctx.read_row(
             &what,
             row,
-            columns,
-            layout,
-            ExtraCells::DropTrailing,
-            grid_for(columns),
+            RowShape {
+                columns,
+                layout,
+                extra: ExtraCells::DropTrailing,
+                grid: grid_for(columns),
+            },
+            by_position,
         );
         table.rows.push(ProactiveRow {
             item,

@@ -1,12 +1,16 @@
 //! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
 
-use super::Context;
 use super::fit::{ColumnGrid, ExtraCells};
 use super::layout::Layout;
+use super::place::{Evidence, place};
+use super::read::RowShape;
 use super::rows::LogicalRow;
+use super::template::requests_ordinal;
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
+use crate::context::Context;
 use crate::grammar::label::{
-    RequestsLabel, T3_V2021_MARKERS, count_markers, normalize_label, requests_label,
+    RequestsLabel, T3_V2021_MARKERS, count_markers, last_label_ordinal, normalize_label,
+    requests_label,
 };
 
 /// Words that only table headers carry.
@@ -48,6 +52,64 @@ fn detect_template(
     }
 }
 
+/// What each row's label says about its template row.
+fn evidence(
+    rows: &[LogicalRow],
+    labels: &[String],
+    matched: &[Option<RequestsLabel>],
+    template: Template,
+    expected: &[RequestsRowKey],
+) -> Vec<Evidence> {
+    let index_of = |key: RequestsRowKey| expected.iter().position(|k| *k == key);
+    rows.iter()
+        .zip(labels)
+        .zip(matched)
+        .enumerate()
+        .map(|(index, ((row, label), meaning))| {
+            let has_values = row.has_values();
+            let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
+            // A sentence without values is a note, not a row.
+            if !has_values && label.contains('。') {
+                return Evidence::Skip;
+            }
+            // A group caption with values whose first child follows with its
+            // own label is a subtotal line (T3.SUB), not the first child.
+            let subtotal = matches!(meaning, Some(RequestsLabel::Group(k))
+                if matched.get(index + 1) == Some(&Some(RequestsLabel::Row(*k))));
+            let key = match meaning {
+                Some(RequestsLabel::Row(k)) if has_values || !is_header => *k,
+                Some(RequestsLabel::Group(k)) if has_values && !subtotal => *k,
+                // A subtotal on a group caption: kept aside.
+                Some(RequestsLabel::Group(_)) if has_values => return Evidence::Aside,
+                // Header rows and captions without values.
+                Some(_) => return Evidence::Skip,
+                // Values under a header (merged onto it) or a lost or garbled
+                // label: placed by position, if anywhere.
+                None if has_values => {
+                    let ordinal = if is_header {
+                        None
+                    } else {
+                        last_label_ordinal(label)
+                    };
+                    return Evidence::Unkeyed(ordinal);
+                }
+                None => return Evidence::Skip,
+            };
+            // （六）其他处理 alone names the first sub-row in the 2021 template.
+            let key = match (key, template) {
+                (RequestsRowKey::Other, Template::V2021) => RequestsRowKey::OtherNoCorrection,
+                (k, _) => k,
+            };
+            match index_of(key) {
+                Some(i) => Evidence::Keyed(i),
+                // A row of the other template: an unknown row.
+                None if has_values => Evidence::Unkeyed(None),
+                None => Evidence::Skip,
+            }
+        })
+        .collect()
+}
+
 /// Builds table 3 from its logical rows; `None` when no row was recognized.
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<RequestsTable> {
     let labels: Vec<String> = rows
@@ -82,40 +144,17 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         return None;
     }
     let grid = ColumnGrid::learn(rows, columns);
-    let mut next_by_order = 0usize;
-    for (index, ((row, label), meaning)) in rows.iter().zip(&labels).zip(&matched).enumerate() {
-        let has_values = row.has_values();
-        let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
-        // A sentence without values is a note, not a row.
-        if !has_values && label.contains('。') {
-            continue;
-        }
-        // A group caption with values whose first child follows with its own
-        // label is a subtotal line (T3.SUB), not the first child.
-        let subtotal = matches!(meaning, Some(RequestsLabel::Group(k))
-            if matched.get(index + 1) == Some(&Some(RequestsLabel::Row(*k))));
-        let key = match meaning {
-            Some(RequestsLabel::Row(k)) if has_values || !is_header => Some(*k),
-            Some(RequestsLabel::Group(k)) if has_values && !subtotal => Some(*k),
-            Some(_) => None,
-            // Unlabeled values (a header row may have been merged onto them).
-            None if has_values && (row.labels.is_empty() || is_header) => {
-                ctx.by_order("表三", &expected, next_by_order, row, RequestsRowKey::key)
-            }
-            None => None,
-        };
-        // （六）其他处理 alone names the first sub-row in the 2021 template.
-        let key = match (key, template) {
-            (Some(RequestsRowKey::Other), Template::V2021) => {
-                Some(RequestsRowKey::OtherNoCorrection)
-            }
-            (k, _) => k,
-        };
+    let ordinals: Vec<_> = expected
+        .iter()
+        .map(|k| Some(requests_ordinal(*k)))
+        .collect();
+    let evidence = evidence(rows, &labels, &matched, template, &expected);
+    let placements = place(&evidence, &ordinals);
+    for (row, placement) in rows.iter().zip(placements) {
         let taken: Vec<RequestsRowKey> = table.rows.iter().map(|r| r.key).collect();
-        let Some((key, next)) = ctx.admit(
+        let Some((key, by_position)) = ctx.admit(
             "表三",
-            template,
-            key,
+            placement,
             &expected,
             &taken,
             row,
@@ -124,12 +163,20 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         ) else {
             continue;
         };
-        next_by_order = next;
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
         let what = format!("表三 row {}", key.key());
-        let (cells, ambiguous) =
-            ctx.read_row(&what, row, columns, layout, extra_policy, grid.as_ref());
+        let (cells, ambiguous) = ctx.read_row(
+            &what,
+            row,
+            RowShape {
+                columns,
+                layout,
+                extra: extra_policy,
+                grid: grid.as_ref(),
+            },
+            by_position,
+        );
         table.rows.push(RequestsRow {
             key,
             label: label_node,

@@ -3,6 +3,7 @@
 use super::Context;
 use super::fit::ExtraCells;
 use super::layout::Layout;
+use super::read::RowShape;
 use super::rows::LogicalRow;
 use crate::ast::{ReviewGroup, ReviewOutcome, ReviewsTable};
 
@@ -46,10 +47,13 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     let (cells, ambiguous) = ctx.read_row(
         "表四 data row",
         data,
-        columns,
-        layout,
-        ExtraCells::DropTrailing,
-        None,
+        RowShape {
+            columns,
+            layout,
+            extra: ExtraCells::DropTrailing,
+            grid: None,
+        },
+        false,
     );
     table.cells = cells;
     table.ambiguous = ambiguous;
