@@ -174,6 +174,34 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Option<(
     best.map(|(m, end, _)| (m, end))
 }
 
+/// Every keyword meaning found anywhere in `normalized`, in order of their
+/// ends (with repeats). Linear, like [`latest_keyword`].
+fn all_keywords<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for (at, c) in normalized.char_indices() {
+        let Some(tail) = normalized.get(at..) else {
+            continue;
+        };
+        out.extend(
+            keywords
+                .starting_with(c)
+                .filter(|(word, _)| tail.starts_with(word))
+                .map(|(_, meaning)| *meaning),
+        );
+    }
+    out
+}
+
+/// Every table 3 row or group a (normalized) text mentions, anywhere in it.
+pub fn requests_mentions(normalized: &str) -> Vec<RequestsLabel> {
+    all_keywords(normalized, &REQUEST_KEYWORDS)
+}
+
+/// Every table 2 item a (normalized) text mentions, anywhere in it.
+pub fn proactive_mentions(normalized: &str) -> Vec<ProactiveItem> {
+    all_keywords(normalized, &PROACTIVE_KEYWORDS)
+}
+
 /// What a (normalized) label of table 3 names, by its latest keyword.
 pub fn requests_label(normalized: &str) -> Option<RequestsLabel> {
     latest_keyword(normalized, &REQUEST_KEYWORDS).map(|(m, _)| m)

@@ -19,6 +19,10 @@ pub struct RawCell<'a> {
     /// In the `Words` layout: where the cell ends on its line, for tables whose
     /// columns are aligned with spaces.
     pub edge: Option<Edge>,
+    /// In the `Words` layout: a number cut out of a word that also holds
+    /// label text (`规章408178578190行政规范性文件`): the converter printed
+    /// no separator, so it may hold several cells (a digit run).
+    pub glued: bool,
 }
 
 /// Where a word ends on its line, in chars and in display columns (CJK
@@ -48,6 +52,7 @@ impl<'a> RawCell<'a> {
             start: base + from + lead,
             end: base + from + lead + text.len(),
             edge: None,
+            glued: false,
         }
     }
 

@@ -159,6 +159,7 @@ pub fn fit<'a>(
                             start: at,
                             end: at,
                             edge: None,
+                            glued: false,
                         });
                     }
                 }
@@ -195,6 +196,7 @@ pub fn fit<'a>(
             start: at,
             end: at,
             edge: None,
+            glued: false,
         });
     }
     Fit::Cells {

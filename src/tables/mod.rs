@@ -3,11 +3,14 @@
 
 mod cell;
 mod fit;
+mod identities;
 mod layout;
 mod place;
 mod read;
 mod region;
 mod rows;
+mod runs;
+mod stream;
 mod table2;
 mod table3;
 mod table4;

@@ -11,6 +11,10 @@ pub struct LogicalRow<'a> {
     pub labels: Vec<RawCell<'a>>,
     /// Value cells, in order (empty cells included in grid layouts).
     pub values: Vec<RawCell<'a>>,
+    /// Whether the values were placed on this row by inference (split from
+    /// a digit run by arithmetic, or re-read by template order) rather than
+    /// read beside its label.
+    pub inferred: bool,
 }
 
 impl LogicalRow<'_> {
@@ -49,6 +53,7 @@ fn grid_logical(mut row: PhysicalRow<'_>) -> LogicalRow<'_> {
         LogicalRow {
             labels: Vec::new(),
             values: row,
+            inferred: false,
         }
     } else {
         let values = row.split_off(zone_end.min(row.len()));
@@ -56,6 +61,7 @@ fn grid_logical(mut row: PhysicalRow<'_>) -> LogicalRow<'_> {
         LogicalRow {
             labels: row,
             values,
+            inferred: false,
         }
     };
     if !out.has_values() {

@@ -2,14 +2,20 @@
 
 use super::Context;
 use super::fit::{ColumnGrid, ExtraCells};
+use super::fit::{Fit, fit};
 use super::layout::Layout;
 use super::place::{Evidence, place};
 use super::read::RowShape;
 use super::rows::LogicalRow;
-use crate::ast::{ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template};
+use super::runs::{Budget, unique_split};
+use super::stream::{StreamTable, apply_cells, glued_run, read_stream};
+use crate::ast::{
+    ProactiveColumn, ProactiveDisclosureTable, ProactiveItem, ProactiveRow, Template,
+};
 use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
     T2_V2019_MARKERS, T2_V2021_MARKERS, count_markers, normalize_label, proactive_item,
+    proactive_mentions,
 };
 
 /// Words that only captions and header rows carry.
@@ -60,6 +66,60 @@ fn detect_template(
     guess
 }
 
+/// Splits the rows printed as one digit run each (`get_text()`). Table 2 has
+/// no identities: a run is split only where exactly one split into the row's
+/// cells exists (canonical numbers, a decimal point only in an amount);
+/// a one-column row keeps its run as its cell.
+fn split_runs(
+    ctx: &mut Context<'_>,
+    rows: &mut [LogicalRow],
+    evidence: &[Evidence],
+    expected: &[ProactiveItem],
+    template: Template,
+) {
+    let mut budget = Budget::new();
+    for (row, e) in rows.iter_mut().zip(evidence) {
+        let Evidence::Keyed(k) = e else { continue };
+        let Some(item) = expected.get(*k) else {
+            continue;
+        };
+        let columns = item.columns(template);
+        if columns.len() < 2 {
+            continue;
+        }
+        let Some(run) = glued_run(row) else { continue };
+        let run_text = run.text.to_string();
+        let decimals: Vec<bool> = columns
+            .iter()
+            .map(|c| *c == ProactiveColumn::Amount)
+            .collect();
+        let span = ctx.span_of_row(row);
+        match unique_split(&run_text, &decimals, &mut budget) {
+            Some(cells) => {
+                apply_cells(row, &cells);
+                ctx.diagnose(
+                    DiagnosticCode::RunSplit,
+                    span,
+                    format!(
+                        "表二 item {}: the digits {run_text} were split into {} cells, the only way to spell them with numbers without leading zeros (or blanks)",
+                        item.key(),
+                        columns.len()
+                    ),
+                );
+            }
+            None => ctx.diagnose(
+                DiagnosticCode::RunUnsplit,
+                span,
+                format!(
+                    "表二 item {}: the digits {run_text} could be split into its {} cells in more than one way (table 2 has no sums to tell which); no value was taken",
+                    item.key(),
+                    columns.len()
+                ),
+            ),
+        }
+    }
+}
+
 /// Builds table 2 from its logical rows; `None` when no item row was recognized.
 pub fn build(
     ctx: &mut Context<'_>,
@@ -93,7 +153,7 @@ pub fn build(
     // three columns share one when their columns line up).
     let grid_3 = ColumnGrid::learn(rows, 3);
     let grid_for = |columns: usize| if columns == 3 { grid_3.as_ref() } else { None };
-    let evidence: Vec<Evidence> = rows
+    let mut evidence: Vec<Evidence> = rows
         .iter()
         .zip(&labels)
         .zip(&items)
@@ -113,6 +173,41 @@ pub fn build(
             }
         })
         .collect();
+    let mut rows: Vec<LogicalRow> = rows.to_vec();
+    if layout == Layout::Words {
+        split_runs(ctx, &mut rows, &evidence, expected, template);
+        let columns: Vec<usize> = expected.iter().map(|i| i.columns(template).len()).collect();
+        let fits = |row: &LogicalRow, n: usize| {
+            matches!(
+                fit(
+                    &row.values,
+                    n,
+                    layout,
+                    ExtraCells::DropTrailing,
+                    grid_for(n)
+                ),
+                Fit::Cells { .. } | Fit::Empty
+            )
+        };
+        let named = |text: &str| -> Vec<usize> {
+            proactive_mentions(text)
+                .into_iter()
+                .filter_map(|i| expected.iter().position(|e| *e == i))
+                .collect()
+        };
+        let key_name = |k: usize| expected.get(k).map_or("", |item| item.key());
+        let stream = StreamTable {
+            name: "表二",
+            columns: &columns,
+            key_name: &key_name,
+            fits: &fits,
+            named: &named,
+            unnamed: 0,
+            // Table 2 has no identities to check a re-reading against.
+            sane: &|_| true,
+        };
+        (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);
+    }
     let placements = place(&evidence, &vec![None; expected.len()]);
     for (row, placement) in rows.iter().zip(placements) {
         let taken: Vec<ProactiveItem> = table.rows.iter().map(|r| r.item).collect();
@@ -140,7 +235,7 @@ pub fn build(
                 extra: ExtraCells::DropTrailing,
                 grid: grid_for(columns),
             },
-            by_position,
+            by_position || row.inferred,
         );
         table.rows.push(ProactiveRow {
             item,

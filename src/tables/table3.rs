@@ -1,17 +1,23 @@
 //! Table 3 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 applicant columns.
 
-use super::fit::{ColumnGrid, ExtraCells};
+use super::cell::RawCell;
+use super::fit::{ColumnGrid, ExtraCells, Fit, fit};
+use super::identities::{RowCells, requests_row_splits, solve_requests};
 use super::layout::Layout;
 use super::place::{Evidence, place};
 use super::read::RowShape;
 use super::rows::LogicalRow;
+use super::runs::{Budget, Split};
+use super::stream::{StreamTable, apply_split, detach_ordinals, glued_run, read_stream};
 use super::template::requests_ordinal;
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
 use crate::context::Context;
+use crate::diagnostic::DiagnosticCode;
 use crate::grammar::label::{
     RequestsLabel, T3_V2021_MARKERS, count_markers, last_label_ordinal, normalize_label,
-    requests_label,
+    requests_label, requests_mentions,
 };
+use crate::grammar::number::parse_cell;
 
 /// Words that only table headers carry.
 const HEADER_WORDS: &[&str] = &[
@@ -110,6 +116,139 @@ fn evidence(
         .collect()
 }
 
+/// The template rows a normalized text names anywhere in it (for checking
+/// that rows re-read by order are all printed somewhere).
+fn named_rows(text: &str, template: Template, expected: &[RequestsRowKey]) -> Vec<usize> {
+    requests_mentions(text)
+        .into_iter()
+        .filter_map(|m| match m {
+            RequestsLabel::Row(RequestsRowKey::Other) if template == Template::V2021 => {
+                Some(RequestsRowKey::OtherNoCorrection)
+            }
+            RequestsLabel::Row(k) => Some(k),
+            RequestsLabel::Group(_) => None,
+        })
+        .filter_map(|k| expected.iter().position(|e| *e == k))
+        .collect()
+}
+
+/// Whether rows re-read by order look like table 3: most rows whose seven
+/// cells are numbers have a 总计 that is the sum of the others (a shifted
+/// reading breaks nearly every row; a report's own errors break a few).
+fn arithmetic_holds(reread: &[(usize, Vec<RawCell>)]) -> bool {
+    let mut checked = 0usize;
+    let mut broken = 0usize;
+    for (_, cells) in reread {
+        let values: Option<Vec<i64>> = cells
+            .iter()
+            .map(|c| parse_cell(&c.text).value.as_integer())
+            .collect();
+        let Some(values) = values else { continue };
+        let Some((total, parts)) = values.split_last() else {
+            continue;
+        };
+        checked += 1;
+        if parts.iter().sum::<i64>() != *total {
+            broken += 1;
+        }
+    }
+    broken <= 2.max(checked / 10)
+}
+
+/// Splits the rows printed as one digit run each (`get_text()`): a run is
+/// split where exactly one joint split of all the table's runs satisfies
+/// every identity that can be checked (row totals, column balance and
+/// results); other runs are left whole, and their rows abstain.
+fn split_runs(
+    ctx: &mut Context<'_>,
+    rows: &mut [LogicalRow],
+    evidence: &[Evidence],
+    expected: &[RequestsRowKey],
+) {
+    let mut budget = Budget::new();
+    let mut candidates: Vec<(usize, Vec<Split>)> = Vec::new();
+    let mut cells: Vec<(RequestsRowKey, RowCells)> = Vec::new();
+    for (i, (row, e)) in rows.iter().zip(evidence).enumerate() {
+        let Evidence::Keyed(k) = e else { continue };
+        let Some(key) = expected.get(*k).copied() else {
+            continue;
+        };
+        if let Some(run) = glued_run(row) {
+            let splits = requests_row_splits(&run.text, 64, &mut budget);
+            let values = splits.iter().map(|s| to_row(&s.values)).collect();
+            candidates.push((cells.len(), splits));
+            cells.push((key, RowCells::Runs(values)));
+        } else {
+            let values: Vec<Option<i64>> = row
+                .values
+                .iter()
+                .map(|c| parse_cell(&c.text).value.as_integer())
+                .collect();
+            if values.len() == ApplicantColumn::ALL.len() {
+                let mut known = [None; 7];
+                for (slot, v) in known.iter_mut().zip(values) {
+                    *slot = v;
+                }
+                cells.push((key, RowCells::Known(known)));
+            }
+        }
+        let _ = i;
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let solved = solve_requests(expected, &cells, &mut budget);
+    // Rows in the same order as `cells` entries that are runs.
+    let run_rows: Vec<usize> = rows
+        .iter()
+        .zip(evidence)
+        .enumerate()
+        .filter(|(_, (row, e))| {
+            matches!(e, Evidence::Keyed(k) if expected.get(*k).is_some())
+                && glued_run(row).is_some()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for ((entry, splits), row_index) in candidates.iter().zip(run_rows) {
+        let Some(row) = rows.get_mut(row_index) else {
+            continue;
+        };
+        let key = cells.get(*entry).map(|(k, _)| k.key()).unwrap_or("");
+        let run_text = glued_run(row)
+            .map(|r| r.text.to_string())
+            .unwrap_or_default();
+        let span = ctx.span_of_row(row);
+        match solved.get(*entry).copied().flatten().and_then(|i| splits.get(i)) {
+            Some(split) => {
+                apply_split(row, split);
+                ctx.diagnose(
+                    DiagnosticCode::RunSplit,
+                    span,
+                    format!(
+                        "表三 row {key}: the digits {run_text} were split into 7 cells by the table's arithmetic (row total, column balance and results), the only split that satisfies it"
+                    ),
+                );
+            }
+            None => ctx.diagnose(
+                DiagnosticCode::RunUnsplit,
+                span,
+                format!(
+                    "表三 row {key}: the digits {run_text} could not be split into its 7 cells with certainty ({} split(s) satisfy the row total; the table's identities do not single one out); no value was taken",
+                    splits.len()
+                ),
+            ),
+        }
+    }
+}
+
+fn to_row(values: &[i64]) -> [i64; 7] {
+    let mut row = [0i64; 7];
+    for (slot, v) in row.iter_mut().zip(values) {
+        *slot = *v;
+    }
+    row
+}
+
 /// Builds table 3 from its logical rows; `None` when no row was recognized.
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<RequestsTable> {
     let labels: Vec<String> = rows
@@ -148,7 +287,32 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .iter()
         .map(|k| Some(requests_ordinal(*k)))
         .collect();
-    let evidence = evidence(rows, &labels, &matched, template, &expected);
+    let mut evidence = evidence(rows, &labels, &matched, template, &expected);
+    let mut rows: Vec<LogicalRow> = rows.to_vec();
+    if layout == Layout::Words {
+        detach_ordinals(&mut rows, &evidence, &ordinals);
+        split_runs(ctx, &mut rows, &evidence, &expected);
+        let fits = |row: &LogicalRow, n: usize| {
+            matches!(
+                fit(&row.values, n, layout, extra_policy, grid.as_ref()),
+                Fit::Cells { .. } | Fit::Empty
+            )
+        };
+        let named = |text: &str| named_rows(text, template, &expected);
+        let key_name = |k: usize| expected.get(k).map_or("", |key| key.key());
+        let table_columns = vec![columns; expected.len()];
+        let sane = |reread: &[(usize, Vec<RawCell>)]| arithmetic_holds(reread);
+        let stream = StreamTable {
+            name: "表三",
+            columns: &table_columns,
+            key_name: &key_name,
+            fits: &fits,
+            named: &named,
+            unnamed: 2,
+            sane: &sane,
+        };
+        (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);
+    }
     let placements = place(&evidence, &ordinals);
     for (row, placement) in rows.iter().zip(placements) {
         let taken: Vec<RequestsRowKey> = table.rows.iter().map(|r| r.key).collect();
@@ -175,7 +339,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
                 extra: extra_policy,
                 grid: grid.as_ref(),
             },
-            by_position,
+            by_position || row.inferred,
         );
         table.rows.push(RequestsRow {
             key,

@@ -2,7 +2,7 @@
 
 use super::cell::{RawCell, display_width};
 use super::fit::{ColumnGrid, ExtraCells, Fit, fit};
-use super::layout::split_glued;
+use super::layout::glued_pieces;
 use super::layout::{Layout, physical_rows};
 use super::rows::{LogicalRow, logical_rows};
 
@@ -78,12 +78,41 @@ fn words_split_rows_at_labels_and_join_wrapped_labels() {
 
 #[test]
 fn glued_labels_and_numbers_are_split_in_words_layout() {
-    assert_eq!(split_glued("规章2202"), (6, 10));
-    assert_eq!(split_glued("4180规范性文件"), (4, 19));
-    assert_eq!(split_glued("2020年"), (0, 0));
-    assert_eq!(split_glued("5件"), (0, 0));
-    assert_eq!(split_glued("1.属于国家秘密"), (0, 0));
-    assert_eq!(split_glued("2202"), (0, 0));
+    let pieces = |word: &'static str| -> Vec<&'static str> {
+        glued_pieces(word)
+            .into_iter()
+            .filter_map(|(a, b)| word.get(a..b))
+            .collect()
+    };
+    assert_eq!(pieces("规章2202"), vec!["规章", "2202"]);
+    assert_eq!(pieces("4180规范性文件"), vec!["4180", "规范性文件"]);
+    assert_eq!(pieces("2020年"), vec!["2020年"]);
+    assert_eq!(pieces("5件"), vec!["5件"]);
+    assert_eq!(pieces("1.属于国家秘密"), vec!["1.属于国家秘密"]);
+    assert_eq!(pieces("2202"), vec!["2202"]);
+    assert_eq!(pieces("(2)部分公开"), vec!["(2)部分公开"]);
+    // A whole table flattened without separators: labels and digit runs.
+    assert_eq!(
+        pieces("规章408178578190行政规范性文件740545452975第二十条"),
+        vec![
+            "规章",
+            "408178578190",
+            "行政规范性文件",
+            "740545452975",
+            "第二十条"
+        ]
+    );
+    // A run glued to the next row's sub-item number stays whole here: which
+    // digits are the ordinal is decided with the next row's label.
+    assert_eq!(
+        pieces("部分公开00000001、属于国家秘密"),
+        vec!["部分公开", "00000001", "、属于国家秘密"]
+    );
+    assert_eq!(
+        pieces("收费79.05三、收到"),
+        vec!["收费", "79.05", "三、收到"]
+    );
+    assert_eq!(pieces("金额1,234元"), vec!["金额1,234元"]);
     let (_, rows) = rows_of("规章2202  9326  1034\n规范性文件 1 2 3");
     assert_eq!(
         rows.first().map(|r| texts(&r.values)),
@@ -188,6 +217,7 @@ fn fitting_rules() {
         start: 0,
         end: t.len(),
         edge: None,
+        glued: false,
     };
     let eight: Vec<RawCell> = ["1", "2", "3", "4", "5", "6", "7", "8"]
         .iter()

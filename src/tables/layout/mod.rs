@@ -15,7 +15,7 @@ mod tsv;
 mod words;
 
 #[cfg(test)]
-pub use words::split_glued;
+pub use words::glued_pieces;
 
 use super::cell::PhysicalRow;
 use crate::grammar::number::is_page_number;
