@@ -49,9 +49,16 @@ fn detect_template(
         )
     });
     // Without labels (rows read by position), 25 rows of values mean the
-    // 2021 template; 23 the 2019 one.
+    // 2021 template; 23 the 2019 one. Labelled rows without any 2021 row
+    // are the 2019 template, whatever else the table's text holds.
+    let labelled = matched
+        .iter()
+        .filter(|m| matches!(m, Some(RequestsLabel::Row(_))))
+        .count();
     let value_rows = rows.iter().filter(|r| r.has_values()).count();
-    if v2021_label || v2021_row || value_rows == RequestsRowKey::rows(Template::V2021).len() {
+    let unlabelled_2021 =
+        labelled < 12 && value_rows == RequestsRowKey::rows(Template::V2021).len();
+    if v2021_label || v2021_row || unlabelled_2021 {
         Template::V2021
     } else {
         Template::V2019
