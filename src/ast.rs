@@ -1,13 +1,13 @@
-//! The typed report tree. Owned, serde-serializable; every node carries a
+//! The typed report tree. Owned, serializable with the `serde` feature; every node carries a
 //! [`Span`] into the original input.
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// A value with the span it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Located<T> {
     /// The value.
     pub value: T,
@@ -16,7 +16,8 @@ pub struct Located<T> {
 }
 
 /// A parsed 政府信息公开工作年度报告.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnnualReport {
     /// The whole input.
     pub span: Span,
@@ -39,7 +40,8 @@ pub struct AnnualReport {
 }
 
 /// The report title as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Title {
     /// The title text, lines joined without separators.
     pub text: String,
@@ -48,7 +50,8 @@ pub struct Title {
 }
 
 /// The statistic period (本报告所列数据统计期限为…至…).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StatisticPeriod {
     /// First day.
     pub from: NaiveDate,
@@ -59,7 +62,8 @@ pub struct StatisticPeriod {
 }
 
 /// A paragraph of narrative text (one line of the input).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Paragraph {
     /// The normalized text.
     pub text: String,
@@ -70,7 +74,8 @@ pub struct Paragraph {
 }
 
 /// One sentence of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sentence {
     /// Byte offset of the sentence in [`Paragraph::text`].
     pub start: usize,
@@ -88,8 +93,9 @@ impl Paragraph {
 }
 
 /// The six statutory sections of Art. 50 of the Regulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SectionKind {
     /// 一、总体情况
     Overview,
@@ -149,7 +155,8 @@ impl SectionKind {
 }
 
 /// A section heading as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Heading {
     /// The number as printed (`三` or `3`), as a value 1–9.
     pub number: u8,
@@ -162,7 +169,8 @@ pub struct Heading {
 }
 
 /// One statutory section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Section {
     /// Which of the six.
     pub kind: SectionKind,
@@ -177,8 +185,9 @@ pub struct Section {
 }
 
 /// The table of a section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "table", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "table", rename_all = "snake_case"))]
 pub enum Table {
     /// Table 2, 主动公开政府信息情况.
     ProactiveDisclosure(ProactiveDisclosureTable),
@@ -189,13 +198,14 @@ pub enum Table {
 }
 
 /// Which national template a table follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Template {
     /// 国办公开办函〔2019〕60号 (reports on 2019 and 2020).
-    #[serde(rename = "2019")]
+    #[cfg_attr(feature = "serde", serde(rename = "2019"))]
     V2019,
     /// 国办公开办函〔2021〕30号 (reports on 2021 onward).
-    #[serde(rename = "2021")]
+    #[cfg_attr(feature = "serde", serde(rename = "2021"))]
     V2021,
 }
 
@@ -210,8 +220,12 @@ impl Template {
 }
 
 /// What a cell holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", content = "value", rename_all = "snake_case")
+)]
 pub enum CellValue {
     /// A whole number, sign kept (`-4`, `+1036` → 1036).
     Integer(i64),
@@ -261,7 +275,8 @@ impl CellValue {
 }
 
 /// One table cell: raw text, span and value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cell {
     /// The cell text as printed (trimmed).
     pub raw: String,
@@ -275,12 +290,13 @@ pub struct Cell {
     /// the table's numbers without separators or apart from their labels,
     /// and the cell was placed by the table's own arithmetic or by the
     /// template's row order. Every inferred cell also has a diagnostic.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub inferred: bool,
 }
 
 /// A row label as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Label {
     /// The label text, normalized, parts joined.
     pub text: String,
@@ -289,7 +305,8 @@ pub struct Label {
 }
 
 /// A row of a table that matched no row of the template, or was set aside.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExtraRow {
     /// Its label, if it had one.
     pub label: Option<Label>,
@@ -300,7 +317,8 @@ pub struct ExtraRow {
 }
 
 /// A row whose cells could not be aligned with the columns: no value is taken.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AmbiguousRow {
     /// The cells as read, in order.
     pub cells: Vec<Cell>,
@@ -311,9 +329,10 @@ pub struct AmbiguousRow {
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $( $(#[$doc:meta])* $variant:ident = $key:literal, )* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub enum $name {
-            $( $(#[$doc])* #[serde(rename = $key)] $variant, )*
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $key))] $variant, )*
         }
 
         impl $name {
@@ -426,7 +445,8 @@ impl ProactiveItem {
 }
 
 /// One row of table 2.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProactiveRow {
     /// Which item.
     pub item: ProactiveItem,
@@ -441,7 +461,8 @@ pub struct ProactiveRow {
 }
 
 /// Table 2: 主动公开政府信息情况.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProactiveDisclosureTable {
     /// The template its labels follow.
     pub template: Template,
@@ -574,7 +595,8 @@ keyed_enum! {
 }
 
 /// One row of table 3.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RequestsRow {
     /// Which row.
     pub key: RequestsRowKey,
@@ -590,7 +612,8 @@ pub struct RequestsRow {
 }
 
 /// Table 3: 收到和处理政府信息公开申请情况.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RequestsTable {
     /// The template its labels follow (（六）其他处理 one row or three).
     pub template: Template,
@@ -644,7 +667,8 @@ keyed_enum! {
 }
 
 /// Table 4: 政府信息公开行政复议、行政诉讼情况 (one data row of 15 cells).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ReviewsTable {
     /// 15 cells, group by group, outcomes in [`ReviewOutcome::ALL`] order;
     /// none when ambiguous.

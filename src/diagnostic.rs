@@ -1,11 +1,11 @@
 //! Parse diagnostics: what the parser could not understand, as data.
 
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Severity {
     /// Worth knowing; nothing was lost.
     Info,
@@ -35,9 +35,10 @@ impl std::fmt::Display for Severity {
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident; )*) => {
         /// Stable diagnostic codes. The string form never changes once released.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub enum DiagnosticCode {
-            $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $code))] $variant, )*
         }
 
         impl DiagnosticCode {
@@ -109,7 +110,8 @@ codes! {
 }
 
 /// One thing the parser noticed, with where it was noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Diagnostic {
     /// Stable code.
     pub code: DiagnosticCode,

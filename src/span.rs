@@ -1,11 +1,10 @@
 //! Byte spans into the original input and on-demand line/column lookup.
 
-use serde::{Deserialize, Serialize};
-
 /// A half-open byte range `start..end` into the **original** input text.
 ///
 /// Spans always fall on UTF-8 char boundaries of the text they were made for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -50,7 +49,8 @@ impl Span {
 }
 
 /// A 1-based line and 1-based column counted in chars (not bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LineCol {
     /// 1-based line number.
     pub line: usize,

@@ -14,11 +14,11 @@ mod tables;
 use crate::ast::AnnualReport;
 use crate::diagnostic::Severity;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 
 /// A rule's class in the catalogue; it sets the finding's severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum RuleClass {
     /// Must hold by construction of the template.
     Exact,
@@ -42,8 +42,9 @@ impl RuleClass {
 }
 
 /// Whether a rule failed or could not be assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Status {
     /// The identity does not hold.
     Fail,
@@ -52,7 +53,8 @@ pub enum Status {
 }
 
 /// A cell that takes part in a finding.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FindingCell {
     /// Its fact key, e.g. `t3.new_received.total`.
     pub key: String,
@@ -65,7 +67,8 @@ pub struct FindingCell {
 }
 
 /// One result of a rule that did not pass.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
     /// Rule id from the catalogue, e.g. `T3.BAL`.
     pub rule: String,
@@ -103,7 +106,8 @@ impl std::fmt::Display for Finding {
 }
 
 /// Options of a validation run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ValidateOptions {
     /// Read blank and placeholder cells as zero (marked in every finding).
     pub blanks_as_zero: bool,
