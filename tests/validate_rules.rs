@@ -8,7 +8,7 @@
 )]
 
 use gov_disclosure_report::validate::{
-    Finding, RuleClass, Status, ValidateOptions, validate, validate_series, validate_with,
+    Finding, Rule, RuleClass, Status, ValidateOptions, validate, validate_series, validate_with,
 };
 use gov_disclosure_report::{Severity, parse_report};
 use std::collections::BTreeMap;
@@ -145,7 +145,9 @@ impl Report {
     }
 }
 
+/// The findings of `rule`, given by its id (a typo panics).
 fn of(findings: &[Finding], rule: &str) -> Vec<Finding> {
+    let rule: Rule = rule.parse().unwrap();
     findings
         .iter()
         .filter(|f| f.rule == rule)

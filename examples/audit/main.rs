@@ -16,7 +16,7 @@ mod summary;
 
 use annotate_snippets::Renderer;
 use cli::{Color, Format, Options};
-use gov_disclosure_report::validate::{self, Finding, Status, ValidateOptions};
+use gov_disclosure_report::validate::{self, Finding, ValidateOptions};
 use gov_disclosure_report::{AnnualReport, LineIndex, Severity, parse_report};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -92,10 +92,7 @@ fn add_series_findings(records: &mut [Record], options: &ValidateOptions) {
 }
 
 fn status_text(f: &Finding) -> &'static str {
-    match f.status {
-        Status::Fail => "fail",
-        Status::NotAssessable => "not_assessable",
-    }
+    f.status.as_str()
 }
 
 fn one_line(s: &str) -> String {

@@ -5,7 +5,7 @@
 //! hold: names, keys and places are therefore kept as borrowed parts and only
 //! formatted when a finding is made.
 
-use super::{Finding, FindingCell, RuleClass, Status, ValidateOptions};
+use super::{Finding, FindingCell, Rule, Status, ValidateOptions};
 use crate::ast::{Cell, CellValue};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -180,10 +180,8 @@ impl Relation {
 /// An identity `Σ left <relation> Σ right` to evaluate.
 #[derive(Debug, Clone)]
 pub struct Identity<'a> {
-    /// Rule id.
-    pub rule: &'static str,
-    /// Rule class.
-    pub class: RuleClass,
+    /// The rule.
+    pub rule: Rule,
     /// Scope (column, row or group key).
     pub scope: Cow<'a, str>,
     /// Where the scope is named (`表三 总计列`).
@@ -298,10 +296,10 @@ impl<'a> Identity<'a> {
             let names_zh: Vec<String> = unreadable.iter().map(|t| describe(t, false)).collect();
             let names_en: Vec<String> = unreadable.iter().map(|t| describe(t, true)).collect();
             return Some(Finding {
-                rule: self.rule.to_string(),
+                rule: self.rule,
                 scope: self.scope.to_string(),
-                class: self.class,
-                severity: self.class.severity(),
+                class: self.rule.class(),
+                severity: self.rule.class().severity(),
                 status: Status::NotAssessable,
                 expected: None,
                 found: None,
@@ -339,10 +337,10 @@ impl<'a> Identity<'a> {
             ""
         };
         Some(Finding {
-            rule: self.rule.to_string(),
+            rule: self.rule,
             scope: self.scope.to_string(),
-            class: self.class,
-            severity: self.class.severity(),
+            class: self.rule.class(),
+            severity: self.rule.class().severity(),
             status: Status::Fail,
             expected: Some(expected),
             found: Some(found),
@@ -396,8 +394,7 @@ fn describe(term: &Term<'_>, english: bool) -> String {
 /// structure, narrative).
 #[allow(clippy::too_many_arguments)]
 pub fn simple(
-    rule: &str,
-    class: RuleClass,
+    rule: Rule,
     status: Status,
     scope: impl Into<String>,
     span: Span,
@@ -406,10 +403,10 @@ pub fn simple(
     message_en: String,
 ) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule,
         scope: scope.into(),
-        class,
-        severity: class.severity(),
+        class: rule.class(),
+        severity: rule.class().severity(),
         status,
         expected: None,
         found: None,

@@ -2,7 +2,7 @@
 
 use super::check::{Identity, Key, Place, Relation, Term};
 use super::names;
-use super::{Finding, RuleClass, Status, ValidateOptions};
+use super::{Finding, Rule, Status, ValidateOptions};
 use crate::ast::{
     AnnualReport, ApplicantColumn, ProactiveColumn, ProactiveDisclosureTable, ProactiveItem,
     RequestsRowKey, Template,
@@ -45,8 +45,7 @@ pub fn pair(
         for &column in ApplicantColumn::ALL {
             let (cz, ce) = names::applicant(column);
             let identity = Identity {
-                rule: "X.CARRY",
-                class: RuleClass::HeurStrong,
+                rule: Rule::XCarry,
                 scope: column.key().into(),
                 place: Place::of(
                     ["表三 ", cz, "列 ", &years],
@@ -86,8 +85,7 @@ pub fn pair(
                 (Template::V2021, Template::V2021) => {
                     // 现行有效(Y) + 废止(Y) = 现行有效(Y−1) + 制发(Y)
                     let identity = Identity {
-                        rule: "X.DOCS",
-                        class: RuleClass::HeurStrong,
+                        rule: Rule::XDocs,
                         scope: item.key().into(),
                         place: Place::of(
                             ["表二 ", iz, " ", &years],
@@ -107,8 +105,7 @@ pub fn pair(
                 }
                 (Template::V2019, Template::V2019) => {
                     let identity = Identity {
-                        rule: "X.PUB19",
-                        class: RuleClass::HeurWeak,
+                        rule: Rule::XPub19,
                         scope: item.key().into(),
                         place: Place::of(
                             ["表二 ", iz, " ", &years],
@@ -138,8 +135,7 @@ pub fn pair(
                 let (iz, ie) = names::item(item);
                 let term = |t, column, year| t2_term(t, item, column, year);
                 let identity = Identity {
-                    rule: "X.ITEMS",
-                    class: RuleClass::HeurStrong,
+                    rule: Rule::XItems,
                     scope: item.key().into(),
                     place: Place::of(["表二 ", iz, " ", &years], ["Table 2, ", ie, ", ", &years]),
                     left: vec![term(c2, ProactiveColumn::PrevItems, cy)],
@@ -228,8 +224,7 @@ fn jumps(
                 },
             ];
             out.push(super::check::simple(
-                "X.JUMP",
-                RuleClass::HeurWeak,
+                Rule::XJump,
                 Status::Fail,
                 key,
                 after.span,
@@ -281,8 +276,7 @@ fn duplicate_text(
     let similarity = shared / (a.len() + b.len()) as f64 * 2.0;
     if similarity > 0.9 {
         out.push(super::check::simple(
-            "X.DUP",
-            RuleClass::HeurWeak,
+            Rule::XDup,
             Status::Fail,
             "text",
             current

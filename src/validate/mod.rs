@@ -5,105 +5,18 @@
 
 mod check;
 mod cross_year;
+mod finding;
 mod more;
 mod names;
 mod narrative;
+mod rule;
 mod structure;
 mod tables;
 
+pub use finding::{Finding, FindingCell, Status};
+pub use rule::{Rule, RuleClass, UnknownRule};
+
 use crate::ast::AnnualReport;
-use crate::diagnostic::Severity;
-use crate::span::Span;
-
-/// A rule's class in the catalogue; it sets the finding's severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-pub enum RuleClass {
-    /// Must hold by construction of the template.
-    Exact,
-    /// Follows from EXACT rules plus non-negativity.
-    Derived,
-    /// Should hold; legitimate exceptions exist.
-    HeurStrong,
-    /// A plausibility signal only.
-    HeurWeak,
-}
-
-impl RuleClass {
-    /// EXACT/DERIVED → error, HEUR-STRONG → warning, HEUR-WEAK → info.
-    pub fn severity(self) -> Severity {
-        match self {
-            RuleClass::Exact | RuleClass::Derived => Severity::Error,
-            RuleClass::HeurStrong => Severity::Warning,
-            RuleClass::HeurWeak => Severity::Info,
-        }
-    }
-}
-
-/// Whether a rule failed or could not be assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Status {
-    /// The identity does not hold.
-    Fail,
-    /// A participating cell is blank, a placeholder or unreadable.
-    NotAssessable,
-}
-
-/// A cell that takes part in a finding.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct FindingCell {
-    /// Its fact key, e.g. `t3.new_received.total`.
-    pub key: String,
-    /// The cell text as printed.
-    pub raw: String,
-    /// Where it is in the original input (of the report of `year` when set).
-    pub span: Span,
-    /// For cross-year findings: the year of the report the cell belongs to.
-    pub year: Option<i32>,
-}
-
-/// One result of a rule that did not pass.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Finding {
-    /// Rule id from the catalogue, e.g. `T3.BAL`.
-    pub rule: String,
-    /// What the rule was applied to: a column for T3.BAL/T3.RES, a row for
-    /// T3.COL, a group for T4.SUM, … (a fact-key fragment such as `total`).
-    pub scope: String,
-    /// The rule's class.
-    pub class: RuleClass,
-    /// Severity, from the class.
-    pub severity: Severity,
-    /// Fail or not assessable.
-    pub status: Status,
-    /// The value the rule expects, when computable.
-    pub expected: Option<f64>,
-    /// The value found, when computable.
-    pub found: Option<f64>,
-    /// `found - expected`, when both are known.
-    pub difference: Option<f64>,
-    /// Every participating cell.
-    pub cells: Vec<FindingCell>,
-    /// Where the finding points when it has no cell (a section, a sentence).
-    pub span: Span,
-    /// Whether blanks were read as zero for this finding (lenient mode).
-    pub blanks_as_zero: bool,
-    /// One-line message in Chinese.
-    pub message: String,
-    /// The same message in English.
-    pub message_en: String,
-}
-
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
 
 /// Options of a validation run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,11 +31,11 @@ pub struct ValidateOptions {
 /// DERIVED ones, so the root failure is read first.
 ///
 /// ```
-/// use gov_disclosure_report::{parse_report, validate::{validate, Status}};
+/// use gov_disclosure_report::{parse_report, validate::{validate, Rule, Status}};
 /// let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n\
 /// 结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t2\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
 /// let findings = validate(&parse_report(text));
-/// let sum = findings.iter().find(|f| f.rule == "T4.SUM").unwrap();
+/// let sum = findings.iter().find(|f| f.rule == Rule::T4Sum).unwrap();
 /// assert_eq!((sum.scope.as_str(), sum.status), ("review", Status::Fail));
 /// assert_eq!(sum.difference, Some(-1.0));
 /// ```

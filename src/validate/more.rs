@@ -3,7 +3,7 @@
 //! audits (S.NUMBERING, S.PERIOD, S.AGENCY, S.SEC5-PREV, S.SEC6-FEE, S.TEXTQ).
 
 use super::check::{Key, Term, cell_of, number, simple};
-use super::{Finding, RuleClass, Status};
+use super::{Finding, Rule, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, RequestsRowKey, RequestsTable, ReviewGroup, ReviewOutcome,
     SectionKind, Template,
@@ -62,8 +62,7 @@ pub fn subtotals(t: &RequestsTable, out: &mut Vec<Finding>) {
                     found: Some(subtotal),
                     difference: Some(subtotal - sum),
                     ..simple(
-                        "T3.SUB",
-                        RuleClass::HeurStrong,
+                        Rule::T3Sub,
                         Status::Fail,
                         format!(
                             "{}.{}",
@@ -121,8 +120,7 @@ pub fn cross_table(report: &AnnualReport, out: &mut Vec<Finding>) {
             .map(|s| s.span)
             .unwrap_or_default();
         out.push(simple(
-            "C.FEE6",
-            RuleClass::HeurWeak,
+            Rule::CFee6,
             Status::Fail,
             "section6",
             span,
@@ -152,8 +150,7 @@ pub fn cross_table(report: &AnnualReport, out: &mut Vec<Finding>) {
                 year: None,
             }));
             out.push(simple(
-                "C.T3T4",
-                RuleClass::HeurWeak,
+                Rule::CT3T4,
                 Status::Fail,
                 "t4",
                 t4.span,
@@ -188,8 +185,7 @@ pub fn cross_table(report: &AnnualReport, out: &mut Vec<Finding>) {
             },
         ];
         out.push(simple(
-            "T4.W1",
-            RuleClass::HeurWeak,
+            Rule::T4W1,
             Status::Fail,
             "review",
             corrected.span,
@@ -218,8 +214,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
         .filter(|d| d.code == DiagnosticCode::SectionNumberMismatch)
     {
         out.push(simple(
-            "S.NUMBERING",
-            RuleClass::HeurWeak,
+            Rule::SNumbering,
             Status::Fail,
             "heading",
             d.span,
@@ -234,8 +229,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
         .filter(|d| d.code == DiagnosticCode::YearMismatch)
     {
         out.push(simple(
-            "S.PERIOD",
-            RuleClass::HeurWeak,
+            Rule::SPeriod,
             Status::Fail,
             "period",
             d.span,
@@ -271,8 +265,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
             && !agency.value.contains(&signer)
         {
             out.push(simple(
-                "S.AGENCY",
-                RuleClass::HeurWeak,
+                Rule::SAgency,
                 Status::Fail,
                 "signature",
                 line.span,
@@ -295,8 +288,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
         && let Some(section) = report.section(SectionKind::ProblemsAndImprovements)
     {
         out.push(simple(
-            "S.SEC5-PREV",
-            RuleClass::HeurWeak,
+            Rule::SSec5Prev,
             Status::Fail,
             "section5",
             section.heading.span,
@@ -313,8 +305,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
             .any(|p| p.text.contains("信息处理费") || p.text.contains("处理费"))
     {
         out.push(simple(
-            "S.SEC6-FEE",
-            RuleClass::HeurWeak,
+            Rule::SSec6Fee,
             Status::Fail,
             "section6",
             section.heading.span,
@@ -331,8 +322,7 @@ pub fn quality(report: &AnnualReport, out: &mut Vec<Finding>) {
     {
         if let Some(word) = doubled_word(&p.text) {
             out.push(simple(
-                "S.TEXTQ",
-                RuleClass::HeurWeak,
+                Rule::STextQ,
                 Status::Fail,
                 "text",
                 p.span,

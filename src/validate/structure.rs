@@ -1,7 +1,7 @@
 //! Structure rules (S.*) and the template version (X.VERSION).
 
 use super::check::simple;
-use super::{Finding, RuleClass, Status};
+use super::{Finding, Rule, Status};
 use crate::ast::{AnnualReport, CellValue, SectionKind, Template};
 use crate::diagnostic::DiagnosticCode;
 use crate::span::Span;
@@ -13,8 +13,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
     for kind in SectionKind::ALL {
         if report.section(kind).is_none() {
             out.push(simple(
-                "S.SIX",
-                RuleClass::HeurStrong,
+                Rule::SSix,
                 Status::Fail,
                 format!("section{}", kind.number()),
                 end,
@@ -34,8 +33,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
         .filter(|d| d.code == DiagnosticCode::SectionOutOfOrder)
     {
         out.push(simple(
-            "S.SIX",
-            RuleClass::HeurStrong,
+            Rule::SSix,
             Status::Fail,
             "order",
             d.span,
@@ -54,8 +52,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
             && section.table.is_none()
         {
             out.push(simple(
-                "S.TABLES",
-                RuleClass::HeurStrong,
+                Rule::STables,
                 Status::Fail,
                 format!("section{}", kind.number()),
                 section.heading.span,
@@ -76,8 +73,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
     {
         let span = report.table3().map(|t| t.span).unwrap_or_default();
         out.push(simple(
-            "S.HYBRID",
-            RuleClass::HeurWeak,
+            Rule::SHybrid,
             Status::Fail,
             "templates",
             span,
@@ -110,8 +106,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
                     "table 3"
                 };
                 out.push(simple(
-                    "X.VERSION",
-                    RuleClass::HeurStrong,
+                    Rule::XVersion,
                     Status::Fail,
                     if name == "表二" { "t2" } else { "t3" },
                     span.unwrap_or_default(),
@@ -139,8 +134,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
             .count();
         if chars < 10 {
             out.push(simple(
-                "S.SEC5",
-                RuleClass::HeurStrong,
+                Rule::SSec5,
                 Status::Fail,
                 "section5",
                 section.span,
@@ -166,8 +160,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
         );
         if n > 10 {
             out.push(simple(
-                "S.EMPTY",
-                RuleClass::HeurWeak,
+                Rule::SEmpty,
                 Status::Fail,
                 "t3",
                 t.span,
@@ -181,8 +174,7 @@ pub fn structure(report: &AnnualReport, out: &mut Vec<Finding>) {
         let n = blanks(t.cells.iter().map(|c| &c.value).collect());
         if n > 5 {
             out.push(simple(
-                "S.EMPTY",
-                RuleClass::HeurWeak,
+                Rule::SEmpty,
                 Status::Fail,
                 "t4",
                 t.span,

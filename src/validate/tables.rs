@@ -3,7 +3,7 @@
 
 use super::check::{Identity, Key, Place, Relation, Term, cell_of, number, simple};
 use super::names;
-use super::{Finding, RuleClass, Status, ValidateOptions};
+use super::{Finding, Rule, RuleClass, Status, ValidateOptions};
 use crate::ast::{
     AnnualReport, ApplicantColumn, Cell, CellValue, ProactiveColumn, ProactiveDisclosureTable,
     ProactiveItem, RequestsRowKey, RequestsTable, ReviewGroup, ReviewOutcome, ReviewsTable,
@@ -50,7 +50,7 @@ fn nn_suspect(cell: &Cell, allow_negative: bool, allow_decimal: bool) -> bool {
 }
 
 fn non_negative(
-    rule: &'static str,
+    rule: Rule,
     table_zh: &str,
     key: String,
     name: (String, String),
@@ -85,7 +85,6 @@ fn non_negative(
     };
     Some(simple(
         rule,
-        RuleClass::Exact,
         status,
         key,
         cell.span,
@@ -121,7 +120,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
             let (cz, ce) = names::applicant(*column);
             let key = format!("t3.{}.{}", row.key.key(), column.key());
             if let Some(f) = non_negative(
-                "T3.NN",
+                Rule::T3Nn,
                 "表三",
                 key,
                 (format!("{cz}·{rz}"), format!("{ce}, {re}")),
@@ -169,8 +168,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
                 .collect();
             let span = total.map(|c| c.span).unwrap_or_default();
             col_findings.push(simple(
-                "T3.COL",
-                RuleClass::Exact,
+                Rule::T3Col,
                 Status::NotAssessable,
                 row.key(),
                 span,
@@ -181,8 +179,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
             continue;
         }
         let identity = Identity {
-            rule: "T3.COL",
-            class: RuleClass::Exact,
+            rule: Rule::T3Col,
             scope: row.key().into(),
             place: Place::of(["表三 ", rz, "行"], ["Table 3, row ", re]),
             left: vec![t3_column_term(t, row, ApplicantColumn::Total)],
@@ -212,8 +209,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
             RequestsRowKey::CarriedForward,
         ];
         let bal = Identity {
-            rule: "T3.BAL",
-            class: RuleClass::Exact,
+            rule: Rule::T3Bal,
             scope: column.key().into(),
             place,
             left: vec![
@@ -232,8 +228,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
             bal_findings.extend(bal_result);
         }
         let res = Identity {
-            rule: "T3.RES",
-            class: RuleClass::Exact,
+            rule: Rule::T3Res,
             scope: column.key().into(),
             place,
             left: vec![t3_term(t, RequestsRowKey::TotalProcessed, column)],
@@ -256,8 +251,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
                 let (lz, le) = names::requests_row(leaf);
                 let (cz, ce) = names::applicant(column);
                 let d3 = Identity {
-                    rule: "T3.D3",
-                    class: RuleClass::Derived,
+                    rule: Rule::T3D3,
                     scope: format!("{}.{}", leaf.key(), column.key()).into(),
                     place: Place::of(["表三 ", cz, "列 ", lz], ["Table 3, column ", ce, ", ", le]),
                     left: vec![t3_term(t, leaf, column)],
@@ -293,8 +287,7 @@ fn derived_balance(
         RequestsRowKey::CarriedForward,
     ] {
         let d1 = Identity {
-            rule: "T3.D1",
-            class: RuleClass::Derived,
+            rule: Rule::T3D1,
             scope: column.key().into(),
             place,
             left: vec![t3_term(t, row, column)],
@@ -325,8 +318,7 @@ fn derived_balance(
                     found: Some(v),
                     difference: Some(v),
                     ..simple(
-                        "T3.D2",
-                        RuleClass::Derived,
+                        Rule::T3D2,
                         Status::Fail,
                         format!("{}.{}", row.key(), column.key()),
                         term.cell.map(|c| c.span).unwrap_or_default(),
@@ -371,7 +363,7 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
             let tm = term(g, o);
             if let Some(cell) = tm.cell
                 && let Some(f) = non_negative(
-                    "T4.NN",
+                    Rule::T4Nn,
                     "表四",
                     tm.key.render(),
                     (tm.zh.to_string(), tm.en.to_string()),
@@ -394,8 +386,7 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
             tm
         };
         let identity = Identity {
-            rule: "T4.SUM",
-            class: RuleClass::Exact,
+            rule: Rule::T4Sum,
             scope: g.key().into(),
             place: Place::of(["表四 ", gz], ["Table 4, ", ge]),
             left: [
@@ -443,7 +434,7 @@ pub fn proactive(
             let key = format!("t2.{}.{}", row.item.key(), column.key());
             let name = (format!("{iz}·{cz}"), format!("{ie}, {ce}"));
             if let Some(f) = non_negative(
-                "T2.NN",
+                Rule::T2Nn,
                 "表二",
                 key,
                 name,
@@ -455,16 +446,14 @@ pub fn proactive(
             }
         }
     }
-    let rule = |id: &'static str,
-                class,
+    let rule = |rule: Rule,
                 item: ProactiveItem,
                 left: Vec<ProactiveColumn>,
                 right: Vec<ProactiveColumn>,
                 relation| {
         let (iz, ie) = names::item(item);
         Identity {
-            rule: id,
-            class,
+            rule,
             scope: item.key().into(),
             place: Place::of(["表二 ", iz], ["Table 2, ", ie]),
             left: left.into_iter().map(|c| t2_term(t, item, c)).collect(),
@@ -477,16 +466,14 @@ pub fn proactive(
         Template::V2019 => {
             for item in [Regulations, NormativeDocuments] {
                 identities.push(rule(
-                    "T2.A19",
-                    RuleClass::HeurStrong,
+                    Rule::T2A19,
                     item,
                     vec![TotalPublished],
                     vec![Published],
                     Relation::AtLeast,
                 ));
                 identities.push(rule(
-                    "T2.B19",
-                    RuleClass::HeurWeak,
+                    Rule::T2B19,
                     item,
                     vec![Published],
                     vec![Made],
@@ -495,8 +482,7 @@ pub fn proactive(
             }
             for item in [Licensing, OtherServices, Penalty, Coercion, AdminFees] {
                 identities.push(rule(
-                    "T2.C19",
-                    RuleClass::Exact,
+                    Rule::T2C19,
                     item,
                     vec![PrevItems, Change],
                     vec![],
@@ -507,16 +493,14 @@ pub fn proactive(
         Template::V2021 => {
             for item in [Regulations, NormativeDocuments] {
                 identities.push(rule(
-                    "T2.A21",
-                    RuleClass::HeurStrong,
+                    Rule::T2A21,
                     item,
                     vec![InForce, Repealed],
                     vec![Issued],
                     Relation::AtLeast,
                 ));
                 identities.push(rule(
-                    "T2.B21",
-                    RuleClass::HeurWeak,
+                    Rule::T2B21,
                     item,
                     vec![InForce],
                     vec![Issued],
@@ -551,8 +535,7 @@ pub fn proactive(
     {
         let term = t2_term(t, Regulations, made_column);
         out.push(simple(
-            "T2.REG",
-            RuleClass::HeurWeak,
+            Rule::T2Reg,
             Status::Fail,
             "regulations",
             cell.span,
@@ -568,8 +551,7 @@ pub fn proactive(
     {
         let term = t2_term(t, AdminFees, Amount);
         out.push(simple(
-            "T2.FEE",
-            RuleClass::HeurWeak,
+            Rule::T2Fee,
             Status::Fail,
             "admin_fees",
             cell.span,
