@@ -2,7 +2,10 @@
 
 use crate::span::Span;
 
-/// How serious a diagnostic is.
+/// How serious a diagnostic or a finding is.
+///
+/// Deliberately exhaustive: a closed, ordered three-level scale
+/// (`Info < Warning < Error`) that a `match` may cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -37,6 +40,7 @@ macro_rules! codes {
         /// Stable diagnostic codes. The string form never changes once released.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
         pub enum DiagnosticCode {
             $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $code))] $variant, )*
         }
@@ -112,6 +116,7 @@ codes! {
 /// One thing the parser noticed, with where it was noticed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code.
     pub code: DiagnosticCode,
@@ -150,6 +155,7 @@ impl std::fmt::Display for Diagnostic {
 /// The error of [`crate::parse_report_strict`]: every error-severity diagnostic.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("report has {} error diagnostic(s); first: {}", .errors.len(), .errors.first().map(|d| d.to_string()).unwrap_or_default())]
+#[non_exhaustive]
 pub struct ParseError {
     /// The error-severity diagnostics, in input order.
     pub errors: Vec<Diagnostic>,

@@ -9,6 +9,7 @@ use crate::ast::{
 
 /// The layout of rendered tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Layout {
     /// One row a line, tab between cells (a browser copy).
     Tsv,

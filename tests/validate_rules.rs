@@ -268,9 +268,7 @@ fn a_blank_or_placeholder_cell_is_never_read_as_zero() {
     // Lenient mode reads it as zero and says so.
     let lenient = validate_with(
         &parse_report(&report.text()),
-        &ValidateOptions {
-            blanks_as_zero: true,
-        },
+        &ValidateOptions::default().blanks_as_zero(true),
     );
     assert!(of(&lenient, "T3.BAL").is_empty());
     let report = Report::new()
@@ -279,9 +277,7 @@ fn a_blank_or_placeholder_cell_is_never_read_as_zero() {
         .t3(NEW, TOTAL, "1");
     let lenient = validate_with(
         &parse_report(&report.text()),
-        &ValidateOptions {
-            blanks_as_zero: true,
-        },
+        &ValidateOptions::default().blanks_as_zero(true),
     );
     let bal = of(&lenient, "T3.BAL");
     let person = bal.iter().find(|f| f.scope == "natural_person").unwrap();

@@ -126,9 +126,7 @@ fn run(options: &Options) -> i32 {
     for root in &roots {
         input::collect(root, &mut files);
     }
-    let validate_options = ValidateOptions {
-        blanks_as_zero: options.blanks_as_zero,
-    };
+    let validate_options = ValidateOptions::default().blanks_as_zero(options.blanks_as_zero);
     let progress = ProgressBar::new(files.len() as u64);
     if std::io::stderr().is_terminal() && files.len() > 50 {
         progress.set_style(

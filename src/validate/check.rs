@@ -139,7 +139,7 @@ pub fn read(term: &Term<'_>, options: &ValidateOptions) -> Read {
         None => Read::Absent,
         Some(v) => match v.as_f64() {
             Some(n) => Read::Number(n, false),
-            None if options.blanks_as_zero && !matches!(v, CellValue::Text) => {
+            None if options.blanks_read_as_zero() && !matches!(v, CellValue::Text) => {
                 Read::Number(0.0, true)
             }
             None => Read::Blank,

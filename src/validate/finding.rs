@@ -35,6 +35,7 @@ impl std::fmt::Display for Status {
 /// A cell that takes part in a finding.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct FindingCell {
     /// Its fact key, e.g. `t3.new_received.total`.
     pub key: String,
@@ -43,12 +44,14 @@ pub struct FindingCell {
     /// Where it is in the original input (of the report of `year` when set).
     pub span: Span,
     /// For cross-year findings: the year of the report the cell belongs to.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub year: Option<i32>,
 }
 
 /// One result of a rule that did not pass.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule, e.g. [`Rule::T3Bal`] (serialized as its id, `T3.BAL`).
     pub rule: Rule,
@@ -62,16 +65,21 @@ pub struct Finding {
     /// Fail or not assessable.
     pub status: Status,
     /// The value the rule expects, when computable.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub expected: Option<f64>,
     /// The value found, when computable.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub found: Option<f64>,
     /// `found - expected`, when both are known.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub difference: Option<f64>,
     /// Every participating cell.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<FindingCell>,
     /// Where the finding points when it has no cell (a section, a sentence).
     pub span: Span,
     /// Whether blanks were read as zero for this finding (lenient mode).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub blanks_as_zero: bool,
     /// One-line message in Chinese.
     pub message: String,

@@ -18,12 +18,37 @@ pub use rule::{Rule, RuleClass, UnknownRule};
 
 use crate::ast::AnnualReport;
 
-/// Options of a validation run.
+/// Options of a validation run: the defaults, changed by setters.
+///
+/// ```
+/// use gov_disclosure_report::validate::ValidateOptions;
+/// let strict = ValidateOptions::default();
+/// assert!(!strict.blanks_read_as_zero());
+/// let lenient = ValidateOptions::default().blanks_as_zero(true);
+/// assert!(lenient.blanks_read_as_zero());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
 pub struct ValidateOptions {
-    /// Read blank and placeholder cells as zero (marked in every finding).
-    pub blanks_as_zero: bool,
+    blanks_as_zero: bool,
+}
+
+impl ValidateOptions {
+    /// Reads blank and placeholder cells as zero (lenient mode; every
+    /// finding that relied on it says so in [`Finding::blanks_as_zero`]).
+    /// Off by default: a blank makes a rule not assessable. Unreadable text
+    /// is never read as zero.
+    pub fn blanks_as_zero(mut self, on: bool) -> Self {
+        self.blanks_as_zero = on;
+        self
+    }
+
+    /// Whether blank and placeholder cells are read as zero.
+    pub fn blanks_read_as_zero(&self) -> bool {
+        self.blanks_as_zero
+    }
 }
 
 /// Validates one report. Findings come in rule-family order — table 3, 4, 2,

@@ -151,7 +151,7 @@ pub fn requests(t: &RequestsTable, options: &ValidateOptions, out: &mut Vec<Find
         let total_blank =
             total.is_some_and(|c| matches!(c.value, CellValue::Empty | CellValue::Placeholder));
         let (rz, re) = names::requests_row(row);
-        if total_blank && parts_filled && !options.blanks_as_zero {
+        if total_blank && parts_filled && !options.blanks_read_as_zero() {
             blank_totals.push(row);
             let sum: f64 = parts_terms
                 .iter()

@@ -223,6 +223,7 @@ pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
                     .collect(),
             ),
             Table::ReviewsAndLitigation(t) => (t.span, vec![(t.span, t.cells.iter().collect())]),
+            other => panic!("a table kind this check does not know: {other:?}"),
         };
         check(input, table_span, "table");
         within(s.span, table_span, "table");
