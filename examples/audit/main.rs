@@ -335,7 +335,7 @@ fn render_report(r: &Record, options: &Options, colored: bool) -> String {
             .iter()
             .find(|d| d.severity == Severity::Info);
         let at = first
-            .map(|d| index.line_col(&r.text, d.span.start).to_string())
+            .map(|d| index.line_col(d.span.start).to_string())
             .unwrap_or_default();
         let _ = writeln!(
             out,
