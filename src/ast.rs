@@ -288,17 +288,6 @@ impl CellValue {
     pub fn is_number(&self) -> bool {
         matches!(self, CellValue::Integer(_) | CellValue::Decimal(_))
     }
-
-    /// The value as written in a facts dump (`-4`, `12.5`, `empty`, `na`, `text`).
-    pub fn fact_text(&self) -> String {
-        match self {
-            CellValue::Integer(n) => n.to_string(),
-            CellValue::Decimal(d) => d.clone(),
-            CellValue::Empty => "empty".to_string(),
-            CellValue::Placeholder => "na".to_string(),
-            CellValue::Text => "text".to_string(),
-        }
-    }
 }
 
 /// One table cell: raw text, span and value.

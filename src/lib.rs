@@ -46,6 +46,7 @@ pub mod validate;
 
 pub use ast::*;
 pub use diagnostic::{Diagnostic, DiagnosticCode, ParseError, Severity};
+pub use facts::{Fact, FactKey, FactValue, Facts, MetaKey, UnknownFactKey};
 pub use span::{LineCol, LineIndex, Span};
 
 /// Not part of the public API: the normalization stage, exposed only for

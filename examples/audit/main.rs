@@ -212,8 +212,8 @@ fn write_output(
     match options.format {
         Format::Facts => {
             for r in records {
-                for (k, v) in r.report.facts() {
-                    writeln!(out, "{}\t{k}\t{v}", r.path)?;
+                for fact in r.report.facts() {
+                    writeln!(out, "{}\t{}\t{}", r.path, fact.key, fact.value_text())?;
                 }
             }
         }
