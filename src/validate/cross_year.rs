@@ -1,6 +1,6 @@
 //! Cross-year rules (X.*) over consecutive reports of one agency.
 
-use super::check::{Identity, Key, Place, Relation, Term};
+use super::identity::{Identity, Key, Place, Relation, Term};
 use super::names;
 use super::{Finding, Rule, Status, ValidateOptions};
 use crate::ast::{
@@ -223,7 +223,7 @@ fn jumps(
                     year: Some(cy),
                 },
             ];
-            out.push(super::check::simple(
+            out.push(super::identity::simple(
                 Rule::XJump,
                 Status::Fail,
                 key,
@@ -275,7 +275,7 @@ fn duplicate_text(
     let shared = a.intersection(&b).count() as f64;
     let similarity = shared / (a.len() + b.len()) as f64 * 2.0;
     if similarity > 0.9 {
-        out.push(super::check::simple(
+        out.push(super::identity::simple(
             Rule::XDup,
             Status::Fail,
             "text",

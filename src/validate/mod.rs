@@ -3,20 +3,30 @@
 //! Runs after parsing, on the tree alone. Rule ids, classes and sources are
 //! those of the format specification, §8.
 
-mod check;
+mod blank_cells;
+mod cross_table;
 mod cross_year;
 mod finding;
-mod more;
+mod identity;
 mod names;
 mod narrative;
+mod non_negative;
+mod outline;
+mod proactive;
+mod requests;
+mod reviews;
 mod rule;
-mod structure;
-mod tables;
+mod section_content;
+mod subtotals;
+mod templates;
+mod text_quality;
+mod title_agreement;
 
 pub use finding::{Finding, FindingCell, Status};
 pub use rule::{Rule, RuleClass, UnknownRule};
 
 use crate::ast::AnnualReport;
+use std::collections::HashMap;
 
 /// Options of a validation run: the defaults, changed by setters.
 ///
@@ -71,21 +81,35 @@ pub fn validate(report: &AnnualReport) -> Vec<Finding> {
 /// Validates one report.
 pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Table identities and counts: table 3, 4, 2, then table 3's subtotals.
     if let Some(t) = report.table3() {
-        tables::requests(t, options, &mut out);
+        requests::requests(t, options, &mut out);
     }
     if let Some(t) = report.table4() {
-        tables::reviews(t, options, &mut out);
+        reviews::reviews(t, options, &mut out);
     }
     if let Some(t) = report.table2() {
-        tables::proactive(report, t, options, &mut out);
+        proactive::proactive(report, t, options, &mut out);
     }
     if let Some(t) = report.table3() {
-        more::subtotals(t, &mut out);
+        subtotals::subtotals(t, &mut out);
     }
-    structure::structure(report, &mut out);
-    more::cross_table(report, &mut out);
-    more::quality(report, &mut out);
+    // Format compliance: outline, templates, section 五, blank cells.
+    outline::six_sections(report, &mut out);
+    outline::tables(report, &mut out);
+    templates::templates(report, &mut out);
+    section_content::section_five(report, &mut out);
+    blank_cells::blank_cells(report, &mut out);
+    // Plausibility across tables.
+    cross_table::cross_table(report, &mut out);
+    reviews::correction_rate(report, &mut out);
+    // Report quality: numbering, title agreement, what sections 五 and 六
+    // say, the text itself.
+    outline::numbering(report, &mut out);
+    title_agreement::title_agreement(report, &mut out);
+    section_content::last_years_problems(report, &mut out);
+    section_content::processing_fees(report, &mut out);
+    text_quality::text_quality(report, &mut out);
     narrative::narrative(report, &mut out);
     out
 }
@@ -117,17 +141,38 @@ pub fn validate_series_with(reports: &[&AnnualReport], options: &ValidateOptions
 }
 
 /// Groups reports by their exact agency name (reports without one are left
-/// out), in first-seen order. Never merges different names.
+/// out), in first-seen order. Never merges different names. Linear in the
+/// number of reports.
+///
+/// ```
+/// use gov_disclosure_report::{parse_report, validate::group_by_agency};
+/// let reports = [
+///     parse_report("某县民政局2020年政府信息公开工作年度报告\n"),
+///     parse_report("某县财政局2020年政府信息公开工作年度报告\n"),
+///     parse_report("某县民政局2021年政府信息公开工作年度报告\n"),
+/// ];
+/// let groups = group_by_agency(&reports);
+/// let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+/// assert_eq!(sizes, [2, 1]);
+/// ```
 pub fn group_by_agency(reports: &[AnnualReport]) -> Vec<Vec<&AnnualReport>> {
-    let mut groups: Vec<(String, Vec<&AnnualReport>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&AnnualReport>> = Vec::new();
     for report in reports {
-        let Some(agency) = report.agency.as_ref().map(|a| a.value.clone()) else {
+        let Some(agency) = report.agency.as_ref() else {
             continue;
         };
-        match groups.iter_mut().find(|(name, _)| *name == agency) {
-            Some((_, members)) => members.push(report),
-            None => groups.push((agency, vec![report])),
+        match index.get(agency.value.as_str()) {
+            Some(&at) => {
+                if let Some(members) = groups.get_mut(at) {
+                    members.push(report);
+                }
+            }
+            None => {
+                index.insert(&agency.value, groups.len());
+                groups.push(vec![report]);
+            }
         }
     }
-    groups.into_iter().map(|(_, members)| members).collect()
+    groups
 }

@@ -1,7 +1,7 @@
 //! Narrative versus tables (N.*): numbers and claims stated in the text
 //! compared with the tables, as warnings pointing at the sentence.
 
-use super::check::{Key, Term, cell_of, number, simple};
+use super::identity::{Key, Term, cell_of, number, simple};
 use super::{Finding, FindingCell, Rule, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, Paragraph, RequestsRowKey, ReviewGroup, ReviewOutcome, Sentence,
