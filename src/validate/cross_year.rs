@@ -2,6 +2,7 @@
 
 use super::identity::{Identity, Key, Place, Relation, Term};
 use super::names;
+use super::unassessable::{self, Outcome};
 use super::{Finding, Rule, Status, ValidateOptions};
 use crate::ast::{
     AnnualReport, ApplicantColumn, ProactiveColumn, ProactiveDisclosureTable, ProactiveItem,
@@ -40,7 +41,7 @@ pub fn pair(
         return;
     };
     let years = format!("{py}→{cy}");
-    let mut found = Vec::new();
+    let mut outcomes = Vec::new();
     if let (Some(p3), Some(c3)) = (previous.table3(), current.table3()) {
         for &column in ApplicantColumn::ALL {
             let (cz, ce) = names::applicant(column);
@@ -71,7 +72,7 @@ pub fn pair(
                 ],
                 relation: Relation::Equal,
             };
-            found.extend(identity.evaluate(options));
+            outcomes.extend(identity.assess(options));
         }
     }
     if let (Some(p2), Some(c2)) = (previous.table2(), current.table2()) {
@@ -101,7 +102,7 @@ pub fn pair(
                         ],
                         relation: Relation::Equal,
                     };
-                    found.extend(identity.evaluate(options));
+                    outcomes.extend(identity.assess(options));
                 }
                 (Template::V2019, Template::V2019) => {
                     let identity = Identity {
@@ -115,10 +116,10 @@ pub fn pair(
                         right: vec![term(p2, ProactiveColumn::TotalPublished, py)],
                         relation: Relation::AtLeast,
                     };
-                    found.extend(
+                    outcomes.extend(
                         identity
-                            .evaluate(options)
-                            .filter(|f| f.status == Status::Fail),
+                            .assess(options)
+                            .filter(|o| matches!(o, Outcome::Fail(_))),
                     );
                 }
                 _ => {}
@@ -145,10 +146,11 @@ pub fn pair(
                     ],
                     relation: Relation::Equal,
                 };
-                found.extend(identity.evaluate(options));
+                outcomes.extend(identity.assess(options));
             }
         }
     }
+    let mut found = unassessable::findings(outcomes);
     jumps(previous, current, py, cy, &mut found);
     duplicate_text(previous, current, py, cy, &mut found);
     out.extend(found);

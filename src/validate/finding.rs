@@ -57,6 +57,8 @@ pub struct Finding {
     pub rule: Rule,
     /// What the rule was applied to: a column for T3.BAL/T3.RES, a row for
     /// T3.COL, a group for T4.SUM, … (a fact-key fragment such as `total`).
+    /// For a not-assessable finding grouped by its cause, the row or column
+    /// that caused it (see [`Finding::unassessable`]).
     pub scope: String,
     /// The rule's class.
     pub class: RuleClass,
@@ -73,9 +75,24 @@ pub struct Finding {
     /// `found - expected`, when both are known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub difference: Option<f64>,
-    /// Every participating cell.
+    /// Every participating cell. For a not-assessable finding grouped by
+    /// its cause (see [`Finding::unassessable`]), the cells of the cause that
+    /// are in the table.
     #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<FindingCell>,
+    /// For a not-assessable finding: the scopes of its rule that it leaves
+    /// unassessable. One scope, its own, unless a blank or missing row or
+    /// column of a table leaves several scopes of the rule unassessable: then
+    /// one finding lists them all and [`Finding::scope`] names that row or
+    /// column (several, comma-separated, when the cause spans several).
+    /// Empty for a failure: failures stay one finding per scope.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub unassessable: Vec<String>,
+    /// For a not-assessable finding: the fact keys of the participating cells
+    /// that hold no number (blank, placeholder, unreadable) or are not in the
+    /// table. Empty for a failure.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub blank_cells: Vec<String>,
     /// Where the finding points when it has no cell (a section, a sentence).
     pub span: Span,
     /// Whether blanks were read as zero for this finding (lenient mode).

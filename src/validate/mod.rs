@@ -21,6 +21,7 @@ mod subtotals;
 mod templates;
 mod text_quality;
 mod title_agreement;
+mod unassessable;
 
 pub use finding::{Finding, FindingCell, Status};
 pub use rule::{Rule, RuleClass, UnknownRule};

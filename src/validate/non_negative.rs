@@ -53,15 +53,24 @@ pub fn non_negative(
         ),
         _ => return None,
     };
-    Some(simple(
-        rule,
-        status,
-        key,
-        cell.span,
-        cells,
-        format!("{table_zh} {}：{zh}", name.0),
-        format!("{} {}: {en}", table_en(table_zh), name.1),
-    ))
+    let unassessable = if status == Status::NotAssessable {
+        vec![key.clone()]
+    } else {
+        Vec::new()
+    };
+    Some(Finding {
+        blank_cells: unassessable.clone(),
+        unassessable,
+        ..simple(
+            rule,
+            status,
+            key,
+            cell.span,
+            cells,
+            format!("{table_zh} {}：{zh}", name.0),
+            format!("{} {}: {en}", table_en(table_zh), name.1),
+        )
+    })
 }
 
 fn table_en(table_zh: &str) -> &'static str {

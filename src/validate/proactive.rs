@@ -4,6 +4,7 @@
 use super::identity::{Identity, Key, Place, Relation, Term, cell_of, simple};
 use super::names;
 use super::non_negative::{nn_suspect, non_negative};
+use super::unassessable::{self, Outcome};
 use super::{Finding, Rule, RuleClass, Status, ValidateOptions};
 use crate::ast::{
     AnnualReport, ProactiveColumn, ProactiveDisclosureTable, ProactiveItem, Template,
@@ -11,12 +12,12 @@ use crate::ast::{
 
 fn t2_term(t: &ProactiveDisclosureTable, item: ProactiveItem, column: ProactiveColumn) -> Term<'_> {
     let (cz, ce) = names::proactive_column(column);
-    Term::new(
-        Key::cell("t2", item.key(), column.key()),
-        cz,
-        ce,
-        t.cell(item, column),
-    )
+    let cell = t.cell(item, column);
+    let near = match cell {
+        Some(c) if !c.span.is_empty() => None,
+        _ => t.rows.iter().find(|r| r.item == item).map(|r| r.span),
+    };
+    Term::new(Key::cell("t2", item.key(), column.key()), cz, ce, cell).near(near)
 }
 
 /// Table 2 rules.
@@ -113,14 +114,16 @@ pub fn proactive(
             }
         }
     }
-    for identity in identities {
-        // Heuristic rules stay silent when they cannot be assessed.
-        out.extend(
-            identity
-                .evaluate(options)
-                .filter(|f| f.status == Status::Fail || f.class == RuleClass::Exact),
-        );
-    }
+    // Heuristic rules stay silent when they cannot be assessed.
+    let outcomes = identities
+        .iter()
+        .filter_map(|identity| identity.assess(options))
+        .filter(|o| match o {
+            Outcome::Fail(_) => true,
+            Outcome::Unassessable(u) => u.rule.class() == RuleClass::Exact,
+        })
+        .collect();
+    out.extend(unassessable::findings(outcomes));
     // T2.REG: 规章 by an agency that cannot make them.
     let made_column = if t.template == Template::V2019 {
         Made

@@ -3,6 +3,7 @@
 use super::identity::{Identity, Key, Place, Relation, Term, number, simple};
 use super::names;
 use super::non_negative::{nn_suspect, non_negative};
+use super::unassessable;
 use super::{Finding, FindingCell, Rule, Status, ValidateOptions};
 use crate::ast::{AnnualReport, ReviewGroup, ReviewOutcome, ReviewsTable};
 
@@ -11,12 +12,16 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
     let term = |g: ReviewGroup, o: ReviewOutcome| {
         let (gz, ge) = names::review_group(g);
         let (oz, oe) = names::review_outcome(o);
+        let cell = t.cell(g, o);
         Term::new(
             Key::cell("t4", g.key(), o.key()),
             format!("{gz}·{oz}"),
             format!("{ge}, {oe}"),
-            t.cell(g, o),
+            cell,
         )
+        // For a cell without text, or a table without cells (an ambiguous
+        // row), the table is the place to look.
+        .near(cell.is_none_or(|c| c.span.is_empty()).then_some(t.span))
     };
     for &g in ReviewGroup::ALL {
         for &o in ReviewOutcome::ALL {
@@ -39,6 +44,7 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
             }
         }
     }
+    let mut outcomes = Vec::new();
     for &g in ReviewGroup::ALL {
         let (gz, ge) = names::review_group(g);
         let short = |o: ReviewOutcome| {
@@ -64,8 +70,9 @@ pub fn reviews(t: &ReviewsTable, options: &ValidateOptions, out: &mut Vec<Findin
             right: vec![short(ReviewOutcome::Total)],
             relation: Relation::Equal,
         };
-        out.extend(identity.evaluate(options));
+        outcomes.extend(identity.assess(options));
     }
+    out.extend(unassessable::findings(outcomes));
 }
 
 /// T4.W1: a high correction rate (纠错率) in reconsideration.
