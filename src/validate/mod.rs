@@ -1,7 +1,13 @@
 //! Consistency validation (勾稽关系) over a parsed [`AnnualReport`].
 //!
-//! Runs after parsing, on the tree alone. Rule ids, classes and sources are
-//! those of the format specification, §8.
+//! Runs after parsing, on the tree alone. The rules, their ids and classes
+//! are the catalogue of [`Rule`]; a rule's class sets the severity of its
+//! findings. A blank, placeholder or unreadable cell makes a rule not
+//! assessable — it is never read as 0 unless
+//! [`ValidateOptions::blanks_as_zero`] asks for it. One blank or missing row
+//! or column of a table that leaves several scopes of a rule unassessable is
+//! one finding listing them ([`Finding::unassessable`]); failures are one
+//! finding per scope.
 
 mod blank_cells;
 mod cross_table;
@@ -79,7 +85,20 @@ pub fn validate(report: &AnnualReport) -> Vec<Finding> {
     validate_with(report, &ValidateOptions::default())
 }
 
-/// Validates one report.
+/// [`validate`] with options.
+///
+/// ```
+/// use gov_disclosure_report::parse_report;
+/// use gov_disclosure_report::validate::{Rule, ValidateOptions, validate_with};
+/// let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n\
+/// 结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t/\t0\t0\t2\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
+/// let lenient = ValidateOptions::default().blanks_as_zero(true);
+/// let findings = validate_with(&parse_report(text), &lenient);
+/// let sum = findings.iter().find(|f| f.rule == Rule::T4Sum).unwrap();
+/// // `/` read as 0: 1 + 0 + 0 + 0 ≠ 2, and the finding says how it was read.
+/// assert!(sum.blanks_as_zero);
+/// assert_eq!(sum.difference, Some(-1.0));
+/// ```
 pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Finding> {
     let mut out = Vec::new();
     // Table identities and counts: table 3, 4, 2, then table 3's subtotals.
@@ -119,6 +138,29 @@ pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Fi
 /// caller groups reports by agency (see [`group_by_agency`]). Each pair of
 /// consecutive years is compared; findings belong to the later report, and
 /// cells of the earlier one carry its year in [`FindingCell::year`].
+///
+/// ```
+/// use gov_disclosure_report::parse_report;
+/// use gov_disclosure_report::validate::{Rule, group_by_agency, validate_series};
+/// let report = |year: i32, carried_over: &str, carried_forward: &str| {
+///     parse_report(&format!(
+///         "某局{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+///          二、上年结转政府信息公开申请数量\t{carried_over}\t0\t0\t0\t0\t0\t{carried_over}\n\
+///          四、结转下年度继续办理\t{carried_forward}\t0\t0\t0\t0\t0\t{carried_forward}\n"
+///     ))
+/// };
+/// // 2020 carries 2 forward; 2021 says it took over 3.
+/// let reports = [report(2021, "3", "0"), report(2020, "0", "2")];
+/// for series in group_by_agency(&reports) {
+///     let findings = validate_series(&series);
+///     let carry: Vec<&str> = findings
+///         .iter()
+///         .filter(|f| f.rule == Rule::XCarry)
+///         .map(|f| f.scope.as_str())
+///         .collect();
+///     assert_eq!(carry, ["natural_person", "total"]);
+/// }
+/// ```
 pub fn validate_series(reports: &[&AnnualReport]) -> Vec<Finding> {
     validate_series_with(reports, &ValidateOptions::default())
 }
