@@ -439,7 +439,25 @@ pub fn cell_of(term: &Term<'_>) -> Option<FindingCell> {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{Place, number};
+
+    #[test]
+    fn places_joined_drop_the_parts_they_share_with_the_first() {
+        let places = [
+            Place::of(
+                ["表三 ", "自然人", "列"],
+                ["Table 3, column ", "natural person"],
+            ),
+            Place::of(["表三 ", "总计", "列"], ["Table 3, column ", "total"]),
+        ];
+        assert_eq!(Place::join(&places, false), "表三 自然人列、总计列");
+        assert_eq!(
+            Place::join(&places, true),
+            "Table 3, column natural person; total"
+        );
+        assert_eq!(Place::join(&places[..1], false), "表三 自然人列");
+        assert_eq!(Place::join(&[], true), "");
+    }
 
     #[test]
     fn numbers_print_as_reports_print_them() {
