@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn hostile_runs_cost_a_bounded_search() {
         // A search with many branches stops at its budget, and says so.
-        let long = "1".repeat(60);
+        let long = "1".repeat(40);
         let mut budget = Budget::with_steps(1_000);
         let found = splits(&long, &[false; 7], 10, &mut budget, &|_| false, &|_| false);
         assert!(found.is_empty());
