@@ -35,9 +35,12 @@ impl AnnualReport {
         if let Some(t) = self.table3() {
             push("meta.t3_template".into(), t.template.as_str().into());
         }
+        // The sections whose heading is in the text; a section known only
+        // by its table (heading absent) is not listed.
         let numbers: Vec<String> = self
             .sections
             .iter()
+            .filter(|s| s.heading.matched.is_found())
             .map(|s| s.kind.number().to_string())
             .collect();
         push("meta.sections".into(), numbers.join(","));
