@@ -42,14 +42,14 @@ const REFERENCES: &[(SectionKind, &str)] = &[
 
 /// The words that carry each section's meaning; their characters weigh
 /// [`CONCEPT_WEIGHT`] in the alignment, every other character 1.
-fn concepts(kind: SectionKind) -> &'static [&'static str] {
+fn concepts(kind: SectionKind) -> &'static [[char; 2]] {
     match kind {
-        SectionKind::Overview => &["总体", "概述"],
-        SectionKind::ProactiveDisclosure => &["主动"],
-        SectionKind::Requests => &["申请"],
-        SectionKind::ReviewsAndLitigation => &["复议", "诉讼"],
-        SectionKind::ProblemsAndImprovements => &["问题", "改进"],
-        SectionKind::OtherMatters => &["其他", "事项"],
+        SectionKind::Overview => &[['总', '体'], ['概', '述']],
+        SectionKind::ProactiveDisclosure => &[['主', '动']],
+        SectionKind::Requests => &[['申', '请']],
+        SectionKind::ReviewsAndLitigation => &[['复', '议'], ['诉', '讼']],
+        SectionKind::ProblemsAndImprovements => &[['问', '题'], ['改', '进']],
+        SectionKind::OtherMatters => &[['其', '他'], ['事', '项']],
     }
 }
 
@@ -111,8 +111,7 @@ impl Reference {
     fn new(kind: SectionKind, wording: &str) -> Reference {
         let chars: Vec<char> = wording.chars().filter(|c| !is_unscored(*c)).collect();
         let mut weights = vec![1u16; chars.len()];
-        for concept in concepts(kind) {
-            let word: Vec<char> = concept.chars().collect();
+        for word in concepts(kind) {
             for at in 0..chars.len() {
                 if chars.get(at..at + word.len()) == Some(&word[..]) {
                     for w in weights.iter_mut().skip(at).take(word.len()) {
@@ -133,11 +132,13 @@ impl Reference {
     /// weighted alignment, then the same prefix compared as a bag of
     /// characters (a reordered wording keeps its words); the better of the
     /// two. Bounded: at most [`MAX_REFERENCE`] × [`MAX_TITLE`] cells.
-    fn score(&self, kind: SectionKind, printed: &[char]) -> Option<TitleScore> {
-        let printed = printed.get(..printed.len().min(MAX_TITLE))?;
-        let canonical = canonical(printed);
-        let title = canonical.as_slice();
-        let (n, m) = (self.chars.len().min(MAX_REFERENCE), title.len());
+    /// `printed` and `canonical` are the same title (see [`Title`]).
+    fn score(&self, kind: SectionKind, printed: &[char], canonical: &[char]) -> Option<TitleScore> {
+        let n = self.chars.len().min(MAX_REFERENCE);
+        // A title longer than twice its wording (and a few chars) is not
+        // that wording; what follows is body text.
+        let m = canonical.len().min(MAX_TITLE).min(2 * n + 6);
+        let title = canonical.get(..m)?;
         if n == 0 || m == 0 {
             return None;
         }
@@ -146,28 +147,35 @@ impl Reference {
         if !title.iter().take(3).any(|c| self.chars.contains(c)) {
             return None;
         }
-        // cells[i][j]: best (weight, pairs) aligning the first i reference
-        // chars with the first j title chars.
-        let mut cells = [[(0u16, 0u8); MAX_TITLE + 1]; MAX_REFERENCE + 1];
-        for i in 1..=n {
-            let (Some(&rc), Some(&w)) = (self.chars.get(i - 1), self.weights.get(i - 1)) else {
-                continue;
+        // table[i * stride + j]: best (weight, pairs) aligning the first i
+        // reference chars with the first j title chars; row 0 and column 0
+        // stay empty.
+        let stride = m + 1;
+        let mut table = vec![(0u16, 0u8); (n + 1) * stride];
+        for (i, (&rc, &w)) in self.chars.iter().zip(&self.weights).take(n).enumerate() {
+            let (done, rest) = table.split_at_mut((i + 1) * stride);
+            let above = done.get(i * stride..).unwrap_or(&[]);
+            let Some(row) = rest.get_mut(..stride) else {
+                break;
             };
-            for j in 1..=m {
-                let up = cell(&cells, i - 1, j);
-                let left = cell(&cells, i, j - 1);
+            let mut left = (0u16, 0u8);
+            for ((&tc, pair), slot) in title
+                .iter()
+                .zip(above.windows(2))
+                .zip(row.iter_mut().skip(1))
+            {
+                let &[diag, up] = pair else { break };
                 let mut best = up.max(left);
-                if title.get(j - 1) == Some(&rc) {
-                    let diag = cell(&cells, i - 1, j - 1);
+                if tc == rc {
                     best = best.max((diag.0 + w, diag.1 + 1));
                 }
-                if let Some(slot) = cells.get_mut(i).and_then(|row| row.get_mut(j)) {
-                    *slot = best;
-                }
+                *slot = best;
+                left = best;
             }
         }
+        let cell = |i: usize, j: usize| table.get(i * stride + j).copied().unwrap_or((0, 0));
         let ratio = |j: usize| {
-            let (weight, pairs) = cell(&cells, n, j);
+            let (weight, pairs) = cell(n, j);
             let inserted = j.saturating_sub(usize::from(pairs));
             f32::from(weight) / (f32::from(self.total) + inserted as f32)
         };
@@ -184,10 +192,10 @@ impl Reference {
         // The wording's last word replaced by another (改进措施 for 改进情况):
         // the heading runs over as many title chars as reference chars were
         // left unmatched at its end, up to two.
-        let matched = cell(&cells, n, len);
+        let matched = cell(n, len);
         let unmatched_tail = (0..=n)
             .rev()
-            .take_while(|&i| cell(&cells, i, len) == matched)
+            .take_while(|&i| cell(i, len) == matched)
             .count()
             .saturating_sub(1);
         let tail = unmatched_tail.min(2).min(m - len).min(
@@ -232,14 +240,6 @@ impl Reference {
     }
 }
 
-fn cell(cells: &[[(u16, u8); MAX_TITLE + 1]; MAX_REFERENCE + 1], i: usize, j: usize) -> (u16, u8) {
-    cells
-        .get(i)
-        .and_then(|row| row.get(j))
-        .copied()
-        .unwrap_or((0, 0))
-}
-
 fn references() -> &'static [(SectionKind, Reference)] {
     static REFERENCE_CHARS: std::sync::OnceLock<Vec<(SectionKind, Reference)>> =
         std::sync::OnceLock::new();
@@ -251,18 +251,59 @@ fn references() -> &'static [(SectionKind, Reference)] {
     })
 }
 
-/// The best score of `title` (scored chars, see [`is_unscored`]) against the
-/// reference wordings of `kind`; `None` when nothing of it is there.
-pub fn score_title(kind: SectionKind, title: &[char]) -> Option<TitleScore> {
-    references()
-        .iter()
-        .filter(|(k, _)| *k == kind)
-        .filter_map(|(k, r)| r.score(*k, title))
-        .max_by(|a, b| {
-            a.similarity
-                .total_cmp(&b.similarity)
-                .then(a.exact.cmp(&b.exact))
-        })
+/// The chars of a possible title (scored chars only, see [`is_unscored`]),
+/// as printed and with other spellings of concept words read as the
+/// references' (`整改` as `改进`).
+pub struct Title {
+    printed: Vec<char>,
+    canonical: Vec<char>,
+}
+
+impl Title {
+    /// A title from its scored chars.
+    pub fn new(printed: Vec<char>) -> Title {
+        let canonical = canonical(&printed);
+        Title { printed, canonical }
+    }
+
+    /// The first char as printed.
+    pub fn first(&self) -> Option<char> {
+        self.printed.first().copied()
+    }
+
+    /// Whether one of the words that carry the meaning of `kind` is there: a
+    /// title without any of them is not scored against that section.
+    fn mentions(&self, kind: SectionKind) -> bool {
+        let words = concepts(kind);
+        self.canonical
+            .windows(2)
+            .any(|pair| words.iter().any(|word| pair == word))
+    }
+
+    /// The best score of the title against the reference wordings of
+    /// `kind`; `None` when none of the section's meaning words is there.
+    pub fn score(&self, kind: SectionKind) -> Option<TitleScore> {
+        if !self.mentions(kind) {
+            return None;
+        }
+        let wordings = || references().iter().filter(move |(k, _)| *k == kind);
+        // A wording as printed needs no alignment.
+        if let Some((_, r)) = wordings().find(|(_, r)| self.printed.starts_with(&r.chars)) {
+            return Some(TitleScore {
+                kind,
+                similarity: 1.0,
+                len: r.chars.len(),
+                exact: true,
+            });
+        }
+        wordings()
+            .filter_map(|(k, r)| r.score(*k, &self.printed, &self.canonical))
+            .max_by(|a, b| {
+                a.similarity
+                    .total_cmp(&b.similarity)
+                    .then(a.exact.cmp(&b.exact))
+            })
+    }
 }
 
 /// Whether `c` starts some reference wording of `kind`: a title written
@@ -277,15 +318,23 @@ pub fn starts_a_wording(kind: SectionKind, c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn score(kind: SectionKind, title: &str) -> f32 {
-        let chars: Vec<char> = title.chars().filter(|c| !is_unscored(*c)).collect();
-        score_title(kind, &chars).map_or(0.0, |s| s.similarity)
+    fn title(text: &str) -> Title {
+        Title::new(text.chars().filter(|c| !is_unscored(*c)).collect())
     }
 
-    fn covered(kind: SectionKind, title: &str) -> String {
-        let chars: Vec<char> = title.chars().filter(|c| !is_unscored(*c)).collect();
-        score_title(kind, &chars)
-            .map(|s| chars.iter().take(s.len).collect())
+    fn score(kind: SectionKind, text: &str) -> f32 {
+        title(text).score(kind).map_or(0.0, |s| s.similarity)
+    }
+
+    fn covered(kind: SectionKind, text: &str) -> String {
+        title(text)
+            .score(kind)
+            .map(|s| {
+                text.chars()
+                    .filter(|c| !is_unscored(*c))
+                    .take(s.len)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -293,13 +342,7 @@ mod tests {
     fn official_titles_are_exact() {
         for kind in SectionKind::ALL {
             let heading = kind.official_heading();
-            let title: Vec<char> = heading
-                .split_once('、')
-                .map_or("", |(_, t)| t)
-                .chars()
-                .filter(|c| !is_unscored(*c))
-                .collect();
-            let s = score_title(kind, &title);
+            let s = title(heading.split_once('、').map_or("", |(_, t)| t)).score(kind);
             assert!(
                 s.is_some_and(|s| s.exact && s.similarity >= 1.0),
                 "{heading}"

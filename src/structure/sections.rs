@@ -5,10 +5,8 @@
 
 use crate::ast::{HeadingMatch, SectionKind};
 use crate::grammar::is_cjk;
-use crate::grammar::ordinal::{OrdinalStyle, chinese_number, heading_ordinal};
-use crate::grammar::section_title::{
-    MAX_TITLE, TitleScore, is_unscored, score_title, starts_a_wording,
-};
+use crate::grammar::ordinal::{OrdinalStyle, chinese_digit, chinese_number, heading_ordinal};
+use crate::grammar::section_title::{MAX_TITLE, Title, TitleScore, is_unscored, starts_a_wording};
 use crate::tables::table_markers;
 
 /// A title at least this close to a wording of the section its ordinal
@@ -96,9 +94,9 @@ fn ordinal_at(text: &str, at: usize) -> Option<Ordinal> {
 /// with the offset past each: white space and list punctuation are skipped
 /// (justified PDF text spaces titles out), anything else that is not a
 /// letter or digit ends it. At most [`MAX_TITLE`] chars.
-fn title_window(text: &str, from: usize) -> (Vec<char>, Vec<usize>) {
-    let mut chars = Vec::new();
-    let mut ends = Vec::new();
+fn title_window(text: &str, from: usize) -> (Title, Vec<usize>) {
+    let mut chars = Vec::with_capacity(MAX_TITLE);
+    let mut ends = Vec::with_capacity(MAX_TITLE);
     let tail = text.get(from..).unwrap_or("");
     for (i, c) in tail.char_indices() {
         if c == '\n' || chars.len() == MAX_TITLE || i > MAX_TITLE * 8 {
@@ -113,33 +111,36 @@ fn title_window(text: &str, from: usize) -> (Vec<char>, Vec<usize>) {
         chars.push(c);
         ends.push(from + i + c.len_utf8());
     }
-    (chars, ends)
+    (Title::new(chars), ends)
 }
 
 /// Chooses the section a title under `ordinal` belongs to: the section its
 /// number names when the title resembles it; else, at a line start, the
 /// section whose wording the title is very close to (its number is then
 /// reported as a mismatch).
-fn title_kind(ordinal: &Ordinal, chars: &[char], line_start: bool) -> Option<TitleScore> {
+fn title_kind(ordinal: &Ordinal, title: &Title, line_start: bool) -> Option<TitleScore> {
     let numbered = u8::try_from(ordinal.number)
         .ok()
         .and_then(SectionKind::from_number);
     if !ordinal.separated {
         // Without a separator, only the section's own wording, nearly as printed.
         let kind = numbered?;
-        if !starts_a_wording(kind, *chars.first()?) {
+        if !starts_a_wording(kind, title.first()?) {
             return None;
         }
-        return score_title(kind, chars).filter(|s| s.similarity >= CLOSE);
+        return title.score(kind).filter(|s| s.similarity >= CLOSE);
     }
     let own = numbered
-        .and_then(|kind| score_title(kind, chars))
+        .and_then(|kind| title.score(kind))
         .filter(|s| s.similarity >= RESEMBLES);
+    if own.is_some_and(|o| o.exact) {
+        return own;
+    }
     let other = if line_start {
         SectionKind::ALL
             .iter()
             .filter(|k| Some(**k) != numbered)
-            .filter_map(|k| score_title(*k, chars))
+            .filter_map(|k| title.score(*k))
             .filter(|s| s.similarity >= CLOSE)
             .max_by(|a, b| a.similarity.total_cmp(&b.similarity))
     } else {
@@ -209,8 +210,8 @@ fn heading_at(text: &str, at: usize, line_start: bool, own_line: bool) -> Option
             return None;
         }
     }
-    let (chars, ends) = title_window(text, ordinal.title_at);
-    let score = title_kind(&ordinal, &chars, line_start)?;
+    let (title, ends) = title_window(text, ordinal.title_at);
+    let score = title_kind(&ordinal, &title, line_start)?;
     // Inside running text, a heading carries its own number.
     if !line_start && ordinal.number != u32::from(score.kind.number()) {
         return None;
@@ -262,33 +263,103 @@ fn may_follow(previous: Option<char>, c: char) -> bool {
     !(c.is_ascii_digit() && (p.is_ascii_alphanumeric() || matches!(p, '.' | '/' | '-' | ':')))
 }
 
-/// Every heading candidate in `text`, in order. Linear: one scan tries each
-/// char that may start an ordinal once, and each try looks at a bounded
-/// window ([`MAX_TITLE`] chars) against a fixed set of wordings.
+/// What may follow a heading ordinal's number (as the ordinal grammar reads it).
+fn is_separator(c: char) -> bool {
+    matches!(c, '、' | '.' | ',' | '，')
+}
+
+/// Whether the char after a possible ordinal `c` may continue a heading:
+/// a separator, more of the number, a space, or the first char of a wording
+/// of the section the number names. Turns away most numerals of running
+/// text (`一是`, `进一步`) before any grammar runs.
+fn may_continue(c: char, next: char) -> bool {
+    if is_separator(next) || next == ' ' || next == '\t' || may_start_ordinal(next) {
+        return true;
+    }
+    let number = chinese_digit(c).or_else(|| c.to_digit(10));
+    number
+        .and_then(|n| u8::try_from(n).ok())
+        .and_then(SectionKind::from_number)
+        .is_some_and(|kind| starts_a_wording(kind, next))
+}
+
+/// Whether byte `b` may start an ordinal: an ASCII digit, or the lead byte
+/// (`E4`, `E5`) of the Chinese numerals. One table lookup per byte.
+fn may_start_ordinal_byte(b: u8) -> bool {
+    // Evaluated at compile time: an index out of bounds would fail the
+    // build, never panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    const STARTS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b: u8 = 0;
+        loop {
+            table[b as usize] = matches!(b, b'1'..=b'9' | 0xE4 | 0xE5);
+            if b == u8::MAX {
+                break;
+            }
+            b += 1;
+        }
+        table
+    };
+    STARTS.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Whether the bytes at `i` are one of 一七三九二五六八十四 or an ASCII digit 1–9.
+fn is_ordinal_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)),
+        (Some(b'1'..=b'9'), _, _)
+            | (Some(0xE4), Some(0xB8), Some(0x80 | 0x83 | 0x89))
+            | (Some(0xE4), Some(0xB9), Some(0x9D))
+            | (Some(0xE4), Some(0xBA), Some(0x8C | 0x94))
+            | (Some(0xE5), Some(0x85), Some(0xAB | 0xAD))
+            | (Some(0xE5), Some(0x8D), Some(0x81))
+            | (Some(0xE5), Some(0x9B), Some(0x9B))
+    )
+}
+
+/// What stands before offset `at` on its line: `(line_start, own_line)` —
+/// only white space, or only white space and markup (`**`, `##`, `【`).
+/// Looks back only over such chars, so all calls of one scan stay linear.
+fn line_position(text: &str, at: usize) -> (bool, bool) {
+    let mut line_start = true;
+    for c in text.get(..at).unwrap_or("").chars().rev() {
+        match c {
+            '\n' => return (line_start, true),
+            ' ' | '\t' | '\r' => {}
+            c if is_markup(c) => line_start = false,
+            _ => return (false, false),
+        }
+    }
+    (line_start, true)
+}
+
+/// Every heading candidate in `text`, in order. Linear: one byte scan finds
+/// the chars that may start an ordinal (ASCII digits; the Chinese numerals,
+/// matched as UTF-8 bytes so other ideographs are never decoded), each is
+/// tried once, and each try looks at a bounded window ([`MAX_TITLE`] chars)
+/// against a fixed set of wordings.
 pub fn candidates(text: &str) -> Vec<FoundHeading> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut skip_to = 0;
-    // Whether only white space (and markup) was seen since the last line break.
-    let mut line_start = true;
-    let mut own_line = true;
-    let mut previous = None;
-    for (i, c) in text.char_indices() {
-        if i >= skip_to
-            && may_start_ordinal(c)
-            && may_follow(previous, c)
-            && let Some(h) = heading_at(text, i, line_start, own_line)
-        {
+    for (i, &b) in bytes.iter().enumerate() {
+        if !may_start_ordinal_byte(b) || i < skip_to || !is_ordinal_at(bytes, i) {
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let previous = text.get(..i).and_then(|t| t.chars().next_back());
+        let next = text.get(i + c.len_utf8()..).and_then(|t| t.chars().next());
+        if !may_follow(previous, c) || !next.is_some_and(|n| may_continue(c, n)) {
+            continue;
+        }
+        let (line_start, own_line) = line_position(text, i);
+        if let Some(h) = heading_at(text, i, line_start, own_line) {
             skip_to = h.end;
             found.push(h);
         }
-        if c == '\n' {
-            line_start = true;
-            own_line = true;
-        } else if !c.is_whitespace() {
-            line_start = false;
-            own_line = own_line && is_markup(c);
-        }
-        previous = Some(c);
     }
     found
 }
