@@ -393,6 +393,21 @@ fn a_table_of_contents_in_the_preamble_is_not_the_sections() {
 }
 
 #[test]
+fn a_table_of_contents_does_not_stand_in_for_a_missing_heading() {
+    let contents = "目  录\n一、总体情况……………1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n\
+四、政府信息公开行政复议、行政诉讼情况……5\n五、存在的主要问题及改进情况……6\n六、其他需要报告的事项……6\n";
+    let mut text = report(with_heading(3, ""));
+    text = text.replacen('\n', &format!("\n{contents}"), 1);
+    let r = parse_report(&text);
+    let toc_end = text.find(contents).unwrap() + contents.len();
+    assert!(r.sections.iter().all(|s| s.heading.span.start >= toc_end));
+    assert_eq!(meta_sections(&r), "1,2,4,5,6");
+    let requests = r.section(SectionKind::Requests).unwrap();
+    assert_eq!(requests.heading.matched, HeadingMatch::Absent);
+    assert_tables_read(&r);
+}
+
+#[test]
 fn table_four_under_a_garbled_heading_is_found_by_its_content() {
     // The heading's characters came out as mojibake.
     let text = report(with_heading(4, "四、ÕþÎñÐÅÏ¢¹«¿ªÐÐÕþ¸´Òé"));

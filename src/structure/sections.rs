@@ -181,14 +181,34 @@ fn annotation_end(text: &str, at: usize) -> Option<usize> {
 /// after the title, followed by nothing but closing markup (`**`, `】`).
 fn line_rest_end(text: &str, at: usize) -> Option<usize> {
     let tail = text.get(at..)?;
-    let line = tail.split('\n').next().unwrap_or("");
-    let words = line.len() - line.trim_start_matches(is_cjk).len();
-    let count = line.get(..words)?.chars().count();
-    let after = line.get(words..)?;
-    let closing_only = after
-        .chars()
-        .all(|c| c.is_whitespace() || is_markup(c) || matches!(c, '】' | ']'));
-    ((2..=MAX_LINE_REST).contains(&count) && closing_only).then_some(at + words)
+    let mut words = 0;
+    let mut count = 0;
+    for (i, c) in tail.char_indices() {
+        if !is_cjk(c) {
+            words = i;
+            break;
+        }
+        count += 1;
+        words = i + c.len_utf8();
+        if count > MAX_LINE_REST {
+            return None;
+        }
+    }
+    // Then only closing markup and white space up to the line end, within a
+    // few chars (markup closes right away).
+    if !(2..=MAX_LINE_REST).contains(&count) {
+        return None;
+    }
+    for (scanned, c) in tail.get(words..)?.chars().enumerate() {
+        if c == '\n' {
+            break;
+        }
+        let closing = c.is_whitespace() || is_markup(c) || matches!(c, '】' | ']');
+        if !closing || scanned >= 4 * MAX_LINE_REST {
+            return None;
+        }
+    }
+    Some(at + words)
 }
 
 /// Tries to read a heading at `at` (the offset of a possible ordinal).
@@ -393,9 +413,13 @@ pub fn choose(text: &str, candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Ve
     };
     // best[k]: the best chain so far ending with a heading of kind k: its
     // merit and last candidate; back[i]: the candidate before i in its chain.
+    let listed = listed(text, candidates);
     let mut best: [Option<(f32, usize)>; 6] = [None; 6];
     let mut back: Vec<Option<usize>> = vec![None; candidates.len()];
     for (i, c) in candidates.iter().enumerate() {
+        if listed.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         let k = usize::from(c.kind.number()).saturating_sub(1);
         let before = first_best(best.iter().take(k));
         let total = merit(i, c) + before.map_or(0.0, |(m, _)| m);
@@ -428,6 +452,49 @@ pub fn choose(text: &str, candidates: &[FoundHeading]) -> (Vec<FoundHeading>, Ve
         .map(|&heading| SkippedHeading { heading })
         .collect();
     (chain, skipped)
+}
+
+/// The most text (in bytes, white space aside) between two entries of a
+/// list of the sections (`;`, a page number after leader dots).
+const LIST_GAP: usize = 24;
+
+/// Which candidates are entries of a list of the sections (a table of
+/// contents, a preamble naming the parts): three or more in statutory order
+/// with almost nothing between them, each listing a section that appears
+/// again later. Such entries are never chosen. Linear.
+fn listed(text: &str, candidates: &[FoundHeading]) -> Vec<bool> {
+    let mut out = vec![false; candidates.len()];
+    let mut last_of_kind = [0usize; 6];
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(last) = last_of_kind.get_mut(usize::from(c.kind.number()).saturating_sub(1)) {
+            *last = i;
+        }
+    }
+    let close = |a: &FoundHeading, b: &FoundHeading| {
+        let gap = text.get(a.end..b.start).unwrap_or("");
+        b.kind > a.kind && gap.len() <= 4 * LIST_GAP && {
+            gap.bytes().filter(|b| !b.is_ascii_whitespace()).count() <= LIST_GAP
+        }
+    };
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start;
+        while let (Some(a), Some(b)) = (candidates.get(end), candidates.get(end + 1))
+            && close(a, b)
+        {
+            end += 1;
+        }
+        if end - start >= 2 {
+            for (i, c) in candidates.iter().enumerate().take(end + 1).skip(start) {
+                let k = usize::from(c.kind.number()).saturating_sub(1);
+                if let (Some(flag), Some(&last)) = (out.get_mut(i), last_of_kind.get(k)) {
+                    *flag = last > end;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// The greatest merit among chains, the earliest on a tie.
