@@ -178,15 +178,50 @@ impl SectionKind {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Heading {
-    /// The number as printed (`三` or `3`), as a value 1–9.
+    /// The number as printed (`三` or `3`), as a value 1–99; 0 when the
+    /// heading is [`HeadingMatch::Absent`].
     pub number: u8,
-    /// The heading text as normalized, e.g. `三、收到和处理政府信息公开申请情况`.
+    /// The heading text as normalized, e.g. `三、收到和处理政府信息公开申请情况`
+    /// (with an annotation such as `(有关情况附表)` when one follows); empty
+    /// when the heading is absent.
     pub text: String,
-    /// The heading in the original input (number and title).
+    /// The heading in the original input (number and title); an empty span at
+    /// the section's table when the heading is absent.
     pub span: Span,
     /// Whether the heading was found inside a line of running text.
     #[cfg_attr(feature = "serde", serde(default))]
     pub inline: bool,
+    /// How the heading was recognised.
+    pub matched: HeadingMatch,
+}
+
+/// How a section heading was recognised: by its exact statutory wording, by
+/// its resemblance to it, or not at all (the section was found by its table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum HeadingMatch {
+    /// An ordinal with its separator and a title that is a reference wording:
+    /// the templates' heading or the Regulation's Art. 50 item.
+    Official,
+    /// A heading that only resembles a reference wording: a word dropped or
+    /// added, another wording of the section, an ordinal without separator.
+    /// Reported by [`crate::DiagnosticCode::HeadingVariant`].
+    Variant,
+    /// No heading was found; the section is there because its table was found
+    /// by its content. Reported by [`crate::DiagnosticCode::TableWithoutHeading`].
+    Absent,
+}
+
+impl HeadingMatch {
+    /// Whether a heading was found in the text (official or variant).
+    pub fn is_found(self) -> bool {
+        !matches!(self, HeadingMatch::Absent)
+    }
 }
 
 /// One statutory section.

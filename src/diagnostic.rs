@@ -83,6 +83,13 @@ codes! {
     SectionNumberMismatch = "P-SECTION-NUMBER", Info;
     /// A section heading was found inside a line of running text.
     InlineHeading = "P-SECTION-INLINE", Info;
+    /// A section heading only resembles the statutory wording (a word
+    /// dropped or added, another wording, an ordinal without separator); the
+    /// section was recognised by its ordinal, position and wording.
+    HeadingVariant = "P-HEADING-VARIANT", Info;
+    /// A table was found by its content where its section's heading is
+    /// missing or unrecognisable; the section was added without a heading.
+    TableWithoutHeading = "P-TABLE-WITHOUT-HEADING", Warning;
     /// Section 二, 三 or 四 has no table the parser could read.
     TableMissing = "P-TABLE-MISSING", Warning;
     /// A table's template (2019 or 2021) was inferred without header labels.

@@ -383,9 +383,17 @@ impl AnnualReport {
                 Some(t.span),
             ));
         }
+        // The sections whose heading is in the text; a section known only
+        // by its table (heading absent) is not listed.
         out.push(Fact::meta(
             MetaKey::Sections,
-            FactValue::Sections(self.sections.iter().map(|s| s.kind).collect()),
+            FactValue::Sections(
+                self.sections
+                    .iter()
+                    .filter(|s| s.heading.matched.is_found())
+                    .map(|s| s.kind)
+                    .collect(),
+            ),
             None,
         ));
         if let Some(t) = self.table2() {

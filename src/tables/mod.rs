@@ -23,7 +23,7 @@ use crate::context::Context;
 use crate::span::Span;
 use rows::{LogicalRow, logical_rows};
 
-pub(crate) use region::table_start;
+pub(crate) use region::{HeadingPlace, TableRegion, table_markers, table_regions};
 
 pub(crate) fn build_table(
     ctx: &mut Context<'_>,
