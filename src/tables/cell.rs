@@ -19,6 +19,9 @@ pub struct RawCell<'a> {
     /// In the `Words` layout: where the cell ends on its line, for tables whose
     /// columns are aligned with spaces.
     pub edge: Option<Edge>,
+    /// The layout could not tell which column the cell is in (a grid line
+    /// whose strokes do not meet the table's columns): its row is ambiguous.
+    pub unplaced: bool,
 }
 
 /// Where a word ends on its line, in chars and in display columns (CJK
@@ -48,6 +51,7 @@ impl<'a> RawCell<'a> {
             start: base + from + lead,
             end: base + from + lead + text.len(),
             edge: None,
+            unplaced: false,
         }
     }
 

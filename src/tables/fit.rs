@@ -112,6 +112,9 @@ pub fn fit<'a>(
     extra: ExtraCells,
     grid: Option<&ColumnGrid>,
 ) -> Fit<'a> {
+    if values.iter().any(|c| c.unplaced) {
+        return Fit::Ambiguous;
+    }
     // Trim padding: trailing empty cells first, then leading empty slots,
     // never below the column count. Index arithmetic keeps this linear.
     let mut end = values.len();
@@ -159,6 +162,7 @@ pub fn fit<'a>(
                             start: at,
                             end: at,
                             edge: None,
+                            unplaced: false,
                         });
                     }
                 }
@@ -195,6 +199,7 @@ pub fn fit<'a>(
             start: at,
             end: at,
             edge: None,
+            unplaced: false,
         });
     }
     Fit::Cells {

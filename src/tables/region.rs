@@ -60,6 +60,10 @@ pub(crate) fn table_start(
         .map(|i| i + 1)
         .unwrap_or(0)
         .max(body_start);
+    // A drawn grid starts at its top border, above the line of the marker.
+    if let Some(top) = super::layout::grid_top(text, line_start, body_start) {
+        return Some(top);
+    }
     let prefix = text.get(line_start..marker).unwrap_or("");
     Some(match prefix.rfind(['。', ':', '：']) {
         Some(i) => {

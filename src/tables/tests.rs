@@ -188,6 +188,7 @@ fn fitting_rules() {
         start: 0,
         end: t.len(),
         edge: None,
+        unplaced: false,
     };
     let eight: Vec<RawCell> = ["1", "2", "3", "4", "5", "6", "7", "8"]
         .iter()
