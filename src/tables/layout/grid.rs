@@ -243,26 +243,32 @@ impl Policy {
     }
 }
 
-/// The widths of a char from the text printed for it, and whether tools
-/// disagree on them.
-fn measure(printed: &str) -> (Widths, bool) {
+/// Columns a tab may take.
+const TAB_DOUBT: usize = 8;
+
+/// The widths of a char from the text printed for it, and by how many
+/// columns tools may disagree on them: one for a char of ambiguous width
+/// or of none (a combining mark), up to a tab stop for a tab.
+fn measure(printed: &str) -> (Widths, usize) {
     let mut widths = Widths::default();
-    let mut uncertain = false;
+    let mut doubt = 0;
     for c in printed.chars() {
         if box_arms(c).is_some() {
             widths.narrow += 1;
             widths.wide += 1;
             widths.all_wide += 2;
+        } else if c == '\t' {
+            doubt += TAB_DOUBT;
         } else if !is_dropped_char(c) {
             let narrow = c.width().unwrap_or(0);
             let wide = c.width_cjk().unwrap_or(0);
-            uncertain |= narrow != wide || c == '\t';
+            doubt += usize::from(narrow != wide || narrow == 0);
             widths.narrow += narrow;
             widths.wide += wide;
             widths.all_wide += wide;
         }
     }
-    (widths, uncertain)
+    (widths, doubt)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,8 +293,8 @@ struct Glyph {
     /// A stroke's arms.
     arms: u8,
     widths: Widths,
-    /// Tools disagree on its width.
-    uncertain: bool,
+    /// Columns by which tools may disagree on its width.
+    doubt: usize,
 }
 
 fn classify(c: char, style: Style) -> (Kind, u8) {
@@ -362,7 +368,7 @@ impl<'a> GridLine<'a> {
         for (i, c) in line.text.char_indices() {
             let from = line.start + i;
             let to = from + c.len_utf8();
-            let (widths, uncertain) = measure(printed(printed_from, to));
+            let (widths, doubt) = measure(printed(printed_from, to));
             printed_from = to;
             let (kind, arms) = classify(c, style);
             glyphs.push(Glyph {
@@ -371,7 +377,7 @@ impl<'a> GridLine<'a> {
                 kind,
                 arms,
                 widths,
-                uncertain,
+                doubt,
             });
         }
         let strokes: Vec<usize> = glyphs
@@ -405,7 +411,7 @@ impl<'a> GridLine<'a> {
     }
 
     /// The strokes of the line: glyph index, column (from 1) under `policy`,
-    /// and how many chars of uncertain width come before.
+    /// and by how many columns the widths of the chars before it are in doubt.
     fn strokes(&self, policy: Policy) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let (mut column, mut doubt) = (1usize, 0usize);
@@ -414,7 +420,7 @@ impl<'a> GridLine<'a> {
                 out.push((i, column, doubt));
             }
             column += policy.of(g.widths);
-            doubt += usize::from(g.uncertain);
+            doubt += g.doubt;
         }
         out
     }
@@ -490,7 +496,7 @@ impl Boundaries {
     }
 
     /// Each stroke's boundary: the only one within its doubt (one column per
-    /// char of uncertain width before it), after the previous stroke's.
+    /// char of ambiguous width before it), after the previous stroke's.
     fn within_doubt(&self, line: &GridLine, policy: Policy) -> Option<Vec<(usize, usize)>> {
         let (lo, hi) = self.real();
         let mut next = lo;
@@ -997,9 +1003,13 @@ fn read_grid<'a, 's>(
         Style::Boxed => &Policy::ALL,
         Style::Ascii => &[Policy::Narrow, Policy::Wide],
     };
-    // The widths under which most lines meet the boundaries (first on a tie).
+    // The widths under which most lines meet the boundaries (first on a
+    // tie; no need to look further once every line does).
     let mut best: Option<(usize, Policy, Boundaries)> = None;
     for &policy in policies {
+        if best.as_ref().is_some_and(|(m, _, _)| *m == grid.len()) {
+            break;
+        }
         let Some(bounds) = Boundaries::learn(&grid, policy) else {
             continue;
         };
@@ -1055,8 +1065,9 @@ fn grid_at(lines: &[Line<'_>], i: usize) -> Option<(usize, Style)> {
     }
 }
 
-/// Reads the table lines of a grid layout: each drawn grid into its rows,
-/// any other line as a pipe row.
+/// Reads the table lines of a grid layout: each drawn grid into its rows.
+/// Lines outside the grids (a caption, a note, psql's `(3 rows)`) are no
+/// rows of the table.
 pub fn grid_rows<'a, 's>(
     lines: &[Line<'a>],
     printed: &dyn Fn(usize, usize) -> &'s str,
@@ -1064,31 +1075,26 @@ pub fn grid_rows<'a, 's>(
     let mut rows = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if let Some((end, style)) = grid_at(lines, i) {
-            let block = lines.get(i..end).unwrap_or_default();
-            match read_grid(block, style, printed) {
-                Some(grid) => rows.extend(grid),
-                // Not a grid after all: ASCII lines are read as pipe rows;
-                // box-drawing lines without rules are decoration.
-                None if style == Style::Ascii => rows.extend(
-                    block
-                        .iter()
-                        .filter(|l| !l.is_blank() && !pipe::is_markdown_rule(l.text))
-                        .map(pipe::pipe_row),
-                ),
-                None => {}
-            }
-            i = end.max(i + 1);
+        let Some((end, style)) = grid_at(lines, i) else {
+            i += 1;
             continue;
+        };
+        let block = lines.get(i..end).unwrap_or_default();
+        match read_grid(block, style, printed) {
+            Some(grid) => rows.extend(grid),
+            // Not a grid after all: ASCII lines are read as pipe rows;
+            // box-drawing lines without rules are decoration.
+            None if style == Style::Ascii => rows.extend(
+                block
+                    .iter()
+                    .filter(|l| {
+                        !l.is_blank() && !pipe::is_markdown_rule(l.text) && !is_page_number(l.text)
+                    })
+                    .map(pipe::pipe_row),
+            ),
+            None => {}
         }
-        if let Some(line) = lines.get(i)
-            && !line.is_blank()
-            && !pipe::is_markdown_rule(line.text)
-            && !is_page_number(line.text)
-        {
-            rows.push(pipe::pipe_row(line));
-        }
-        i += 1;
+        i = end.max(i + 1);
     }
     rows
 }
@@ -1201,7 +1207,6 @@ mod tests {
                 vec!["名称", "甲", "乙"],
                 vec!["城西", "1", "2"],
                 vec!["城东", "", "5"],
-                vec!["(2 rows)"],
             ]
         );
     }
@@ -1220,6 +1225,40 @@ mod tests {
         // Printed one column wide (w3m).
         let narrow = "┌──────┬──┐\n│“甲”  │1 │\n├──────┼──┤\n│乙    │2 │\n└──────┴──┘\n";
         assert_eq!(rows(narrow), vec![vec!["“甲”", "1"], vec!["乙", "2"]]);
+    }
+
+    #[test]
+    fn box_chars_printed_two_columns_wide_are_calibrated() {
+        // A CJK terminal: every box-drawing char takes two columns, so the
+        // rules hold half as many strokes as their boxes are wide.
+        let text = "┌──┬─┐\n│甲乙│1 │\n├──┼─┤\n│丙  │23│\n└──┴─┘\n";
+        assert_eq!(rows(text), vec![vec!["甲乙", "1"], vec!["丙", "23"]]);
+    }
+
+    #[test]
+    fn heavy_and_rounded_boxes_are_grids() {
+        let text = "╭────┬───╮\n│甲  │1  │\n┝━━━━┿━━━┥\n│乙  │2  │\n╰────┴───╯\n";
+        assert_eq!(rows(text), vec![vec!["甲", "1"], vec!["乙", "2"]]);
+        let heavy = "┏━━━━┳━━━┓\n┃甲  ┃1  ┃\n┗━━━━┻━━━┛\n";
+        assert_eq!(rows(heavy), vec![vec!["甲", "1"]]);
+    }
+
+    #[test]
+    fn the_top_of_a_grid_is_its_first_rule() {
+        let text = "说明。\n+---+---+\n| a | b |\n+---+---+\n";
+        let content = text.find("| a").unwrap();
+        assert_eq!(grid_top(text, content, 0), text.find('+'));
+        // A psql header has no rule above: the table starts where it did.
+        let psql = "说明。\n a | b\n---+---\n";
+        assert_eq!(grid_top(psql, psql.find(" a").unwrap(), 0), None);
+        // A Markdown table is no drawn grid.
+        let markdown = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(grid_top(markdown, markdown.find("| 1").unwrap(), 0), None);
+        let boxed = "┌─┐\n│a│\n└─┘\n后记\n";
+        assert_eq!(
+            grid_end(boxed, boxed.find("\n└").unwrap(), boxed.len()),
+            boxed.find("\n后").unwrap()
+        );
     }
 
     #[test]
