@@ -46,8 +46,6 @@ const DOWN: u8 = 4;
 const LEFT: u8 = 8;
 /// The stroke does not draw its arms (ASCII `+`, `|`): any may be there.
 const UNKNOWN: u8 = 16;
-/// A stroke stands at this boundary (in a line's marks).
-const PRESENT: u8 = 32;
 
 /// Arms of the box-drawing chars U+2500–U+257F (light, heavy, double,
 /// dashed, rounded; diagonals have none): [`UP`] | [`RIGHT`] | [`DOWN`] |
@@ -205,9 +203,9 @@ pub fn grid_top(text: &str, line_start: usize, floor: usize) -> Option<usize> {
 /// Display widths of a char as printed, under each [`Policy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Widths {
-    narrow: usize,
-    wide: usize,
-    all_wide: usize,
+    narrow: u8,
+    wide: u8,
+    all_wide: u8,
 }
 
 /// Which chars of ambiguous East Asian width take two columns.
@@ -226,11 +224,11 @@ impl Policy {
     const ALL: [Policy; 3] = [Policy::Narrow, Policy::Wide, Policy::AllWide];
 
     fn of(self, widths: Widths) -> usize {
-        match self {
+        usize::from(match self {
             Policy::Narrow => widths.narrow,
             Policy::Wide => widths.wide,
             Policy::AllWide => widths.all_wide,
-        }
+        })
     }
 
     /// The same policy with the other width for ambiguous text chars.
@@ -249,26 +247,33 @@ const TAB_DOUBT: usize = 8;
 /// The widths of a char from the text printed for it, and by how many
 /// columns tools may disagree on them: one for a char of ambiguous width
 /// or of none (a combining mark), up to a tab stop for a tab.
-fn measure(printed: &str) -> (Widths, usize) {
-    let mut widths = Widths::default();
-    let mut doubt = 0;
+fn measure(printed: &str) -> (Widths, u16) {
+    let (mut narrow, mut wide, mut all_wide, mut doubt) = (0usize, 0usize, 0usize, 0usize);
     for c in printed.chars() {
         if box_arms(c).is_some() {
-            widths.narrow += 1;
-            widths.wide += 1;
-            widths.all_wide += 2;
+            narrow += 1;
+            wide += 1;
+            all_wide += 2;
         } else if c == '\t' {
             doubt += TAB_DOUBT;
         } else if !is_dropped_char(c) {
-            let narrow = c.width().unwrap_or(0);
-            let wide = c.width_cjk().unwrap_or(0);
-            doubt += usize::from(narrow != wide || narrow == 0);
-            widths.narrow += narrow;
-            widths.wide += wide;
-            widths.all_wide += wide;
+            let n = c.width().unwrap_or(0);
+            let w = c.width_cjk().unwrap_or(0);
+            doubt += usize::from(n != w || n == 0);
+            narrow += n;
+            wide += w;
+            all_wide += w;
         }
     }
-    (widths, doubt)
+    // What one char of the normalized text stands for is short; a long
+    // run (text that normalization removed) saturates.
+    let small = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+    let widths = Widths {
+        narrow: small(narrow),
+        wide: small(wide),
+        all_wide: small(all_wide),
+    };
+    (widths, u16::try_from(doubt).unwrap_or(u16::MAX))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,7 +299,7 @@ struct Glyph {
     arms: u8,
     widths: Widths,
     /// Columns by which tools may disagree on its width.
-    doubt: usize,
+    doubt: u16,
 }
 
 fn classify(c: char, style: Style) -> (Kind, u8) {
@@ -420,7 +425,7 @@ impl<'a> GridLine<'a> {
                 out.push((i, column, doubt));
             }
             column += policy.of(g.widths);
-            doubt += g.doubt;
+            doubt += usize::from(g.doubt);
         }
         out
     }
@@ -594,25 +599,39 @@ struct Segment {
     to: usize,
 }
 
-/// A read line: its segments, and at each boundary the arms of its stroke
-/// ([`PRESENT`] set) or 0.
+/// A read line: its segments left to right, covering every interval, and
+/// its strokes: boundary and arms, in order.
 struct ReadLine {
     segments: Vec<Segment>,
-    marks: Vec<u8>,
+    marks: Vec<(usize, u8)>,
+}
+
+impl ReadLine {
+    /// The segments overlapping intervals `k1..k2`.
+    fn overlapping(&self, k1: usize, k2: usize) -> &[Segment] {
+        let from = self.segments.partition_point(|s| s.k2 <= k1);
+        let to = self.segments.partition_point(|s| s.k1 < k2);
+        self.segments.get(from..to.max(from)).unwrap_or_default()
+    }
+
+    /// Whether rules of this line cover intervals `k1..k2`.
+    fn ruled(&self, k1: usize, k2: usize) -> bool {
+        self.overlapping(k1, k2).iter().all(|s| s.rule)
+    }
 }
 
 fn read_line(line: &GridLine, bounds: &Boundaries, policy: Policy) -> Option<ReadLine> {
     let matched = bounds.matched(line, policy)?;
-    let mut marks = vec![0u8; bounds.columns.len()];
-    for m in &matched {
-        let arms = m
-            .glyph
-            .and_then(|g| line.glyphs.get(g))
-            .map_or(UNKNOWN, |g| g.arms);
-        if let Some(mark) = marks.get_mut(m.boundary) {
-            *mark = arms | PRESENT;
-        }
-    }
+    let marks = matched
+        .iter()
+        .map(|m| {
+            let arms = m
+                .glyph
+                .and_then(|g| line.glyphs.get(g))
+                .map_or(UNKNOWN, |g| g.arms);
+            (m.boundary, arms)
+        })
+        .collect();
     let line_end = line.line.start + line.line.text.len();
     let segments = matched
         .windows(2)
@@ -635,20 +654,27 @@ fn read_line(line: &GridLine, bounds: &Boundaries, policy: Policy) -> Option<Rea
     Some(ReadLine { segments, marks })
 }
 
-/// What a mark says about an arm: `None` when no stroke stands there or its
-/// arms are not drawn.
-fn arm(marks: &[u8], boundary: usize, arm: u8) -> Option<bool> {
-    let mark = marks.get(boundary).copied().unwrap_or(0);
-    (mark & PRESENT != 0 && mark & UNKNOWN == 0).then_some(mark & arm != 0)
+/// What a line's stroke at `boundary` says about an arm: `None` when no
+/// stroke stands there or its arms are not drawn.
+fn arm(marks: &[(usize, u8)], boundary: usize, arm: u8) -> Option<bool> {
+    let at = marks.binary_search_by_key(&boundary, |m| m.0).ok()?;
+    let arms = marks.get(at)?.1;
+    (arms & UNKNOWN == 0).then_some(arms & arm != 0)
 }
 
 /// Whether a rule line's strokes agree with a cell over intervals
 /// `k1..k2` below (`toward` = [`DOWN`]) or above it ([`UP`]): strokes reach
 /// it at its edges and none inside.
-fn arms_agree(marks: &[u8], k1: usize, k2: usize, toward: u8) -> bool {
+fn arms_agree(marks: &[(usize, u8)], k1: usize, k2: usize, toward: u8) -> bool {
+    let from = marks.partition_point(|m| m.0 <= k1);
+    let to = marks.partition_point(|m| m.0 < k2);
     arm(marks, k1, toward) != Some(false)
         && arm(marks, k2, toward) != Some(false)
-        && (k1 + 1..k2).all(|k| arm(marks, k, toward) != Some(true))
+        && marks
+            .get(from..to.max(from))
+            .unwrap_or_default()
+            .iter()
+            .all(|&(_, arms)| arms & UNKNOWN != 0 || arms & toward == 0)
 }
 
 /// A cell traced between rules.
@@ -683,33 +709,33 @@ struct Traced<'a> {
     failed_before: Vec<usize>,
 }
 
+/// The cells open across a line, by first interval.
+type Open = std::collections::BTreeMap<usize, usize>;
+
+/// The open cell over interval `k`.
+fn open_at(open: &Open, cells: &[TracedCell], k: usize) -> Option<usize> {
+    let (_, &c) = open.range(..=k).next_back()?;
+    cells.get(c).is_some_and(|cell| cell.k2 > k).then_some(c)
+}
+
 /// Whether a read line agrees with the open cells: a content segment
 /// either starts new cells or continues exactly one open cell; a rule
-/// closes whole cells only.
-fn agrees(read: &ReadLine, owner: &[Option<usize>], cells: &[TracedCell]) -> bool {
-    let mut segment_of = vec![0usize; owner.len()];
-    for (s, seg) in read.segments.iter().enumerate() {
-        for slot in segment_of.iter_mut().take(seg.k2).skip(seg.k1) {
-            *slot = s;
-        }
-    }
-    let is_rule = |j: usize| {
-        segment_of
-            .get(j)
-            .and_then(|&s| read.segments.get(s))
-            .is_some_and(|s| s.rule)
-    };
-    owner.iter().enumerate().all(|(j, open)| {
-        let Some(cell) = open.and_then(|c| cells.get(c)) else {
-            return true;
-        };
-        let Some(seg) = segment_of.get(j).and_then(|&s| read.segments.get(s)) else {
-            return false;
-        };
+/// closes whole cells only. Costs the segments and cells it meets.
+fn agrees(read: &ReadLine, open: &Open, cells: &[TracedCell]) -> bool {
+    read.segments.iter().all(|seg| {
         if seg.rule {
-            j != cell.k1 || (cell.k1..cell.k2).all(is_rule)
+            // Each cell starting under this rule is ruled all along; one
+            // starting before it was judged at its own first segment.
+            open.range(seg.k1..seg.k2).all(|(_, &c)| {
+                cells
+                    .get(c)
+                    .is_some_and(|cell| read.ruled(cell.k1, cell.k2))
+            })
         } else {
-            seg.k1 == cell.k1 && seg.k2 == cell.k2
+            match open_at(open, cells, seg.k1).and_then(|c| cells.get(c)) {
+                Some(cell) => cell.k1 == seg.k1 && cell.k2 == seg.k2,
+                None => open.range(seg.k1..seg.k2).next().is_none(),
+            }
         }
     })
 }
@@ -718,21 +744,22 @@ fn trace<'a>(lines: &[GridLine<'a>], bounds: &Boundaries, policy: Policy) -> Tra
     let intervals = bounds.last();
     let mut cells: Vec<TracedCell<'a>> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
-    let mut owner: Vec<Option<usize>> = vec![None; intervals];
-    // The line (plus one) where each interval last had a rule; 0 is the
-    // grid's top edge.
-    let mut ruled: Vec<usize> = vec![0; intervals];
-    let mut previous_marks: Vec<u8> = vec![PRESENT | UNKNOWN; intervals + 1];
+    let mut open = Open::new();
+    // How many intervals open cells cover.
+    let mut covered = 0usize;
+    // The line just above, when it was read.
+    let mut above: Option<ReadLine> = None;
     let mut failed_before: Vec<usize> = Vec::with_capacity(lines.len() + 1);
     failed_before.push(0);
     let mut last_group_start = 0usize;
     for (i, line) in lines.iter().enumerate() {
         let failed_so_far = failed_before.last().copied().unwrap_or(0);
-        let read = read_line(line, bounds, policy).filter(|r| agrees(r, &owner, &cells));
+        let read = read_line(line, bounds, policy).filter(|r| agrees(r, &open, &cells));
         let Some(read) = read else {
             failed_before.push(failed_so_far + 1);
+            above = None;
             // Text where no cell is open belongs to a row of its own.
-            if owner.iter().any(Option::is_none) {
+            if covered < intervals {
                 groups.push(Group {
                     first_cell: cells.len(),
                     swallowed: false,
@@ -743,22 +770,15 @@ fn trace<'a>(lines: &[GridLine<'a>], bounds: &Boundaries, policy: Policy) -> Tra
         };
         let first_new = cells.len();
         for seg in &read.segments {
-            let open = owner.get(seg.k1).copied().flatten();
             if seg.rule {
-                for j in seg.k1..seg.k2 {
-                    if let Some(c) = owner.get(j).copied().flatten()
-                        && let Some(cell) = cells.get_mut(c)
-                        && cell.bottom.is_none()
-                    {
-                        cell.bottom = Some(i);
-                        cell.broken |= !arms_agree(&read.marks, cell.k1, cell.k2, UP);
-                        for slot in owner.iter_mut().take(cell.k2).skip(cell.k1) {
-                            *slot = None;
-                        }
-                    }
-                    if let Some(slot) = ruled.get_mut(j) {
-                        *slot = i + 1;
-                    }
+                let closing: Vec<usize> = open.range(seg.k1..seg.k2).map(|(&k, _)| k).collect();
+                for k in closing {
+                    let Some(cell) = open.remove(&k).and_then(|c| cells.get_mut(c)) else {
+                        continue;
+                    };
+                    cell.bottom = Some(i);
+                    cell.broken |= !arms_agree(&read.marks, cell.k1, cell.k2, UP);
+                    covered = covered.saturating_sub(cell.k2 - cell.k1);
                 }
                 continue;
             }
@@ -768,24 +788,28 @@ fn trace<'a>(lines: &[GridLine<'a>], bounds: &Boundaries, policy: Policy) -> Tra
                 seg.from.saturating_sub(line.line.start),
                 seg.to.saturating_sub(line.line.start),
             );
-            if let Some(cell) = open.and_then(|c| cells.get_mut(c)) {
+            if let Some(cell) = open_at(&open, &cells, seg.k1).and_then(|c| cells.get_mut(c)) {
                 cell.pieces.push((i, piece));
                 continue;
             }
-            // A new cell: the line above must be its top rule.
-            let topped = (seg.k1..seg.k2).all(|j| ruled.get(j) == Some(&i));
-            let index = cells.len();
+            // A new cell: the line above must be its top rule (the grid's
+            // top edge for the first line).
+            let topped = match &above {
+                Some(rule) => {
+                    rule.ruled(seg.k1, seg.k2) && arms_agree(&rule.marks, seg.k1, seg.k2, DOWN)
+                }
+                None => i == 0,
+            };
+            open.insert(seg.k1, cells.len());
+            covered += seg.k2 - seg.k1;
             cells.push(TracedCell {
                 k1: seg.k1,
                 k2: seg.k2,
                 top: i,
                 bottom: None,
                 pieces: vec![(i, piece)],
-                broken: !topped || !arms_agree(&previous_marks, seg.k1, seg.k2, DOWN),
+                broken: !topped,
             });
-            for slot in owner.iter_mut().take(seg.k2).skip(seg.k1) {
-                *slot = Some(index);
-            }
         }
         failed_before.push(failed_so_far);
         if cells.len() > first_new {
@@ -796,11 +820,16 @@ fn trace<'a>(lines: &[GridLine<'a>], bounds: &Boundaries, policy: Policy) -> Tra
                 failed_so_far.saturating_sub(failed_before.get(from).copied().unwrap_or(0)) > 0
             };
             let swallowed = failed_since(last_group_start)
-                && owner.iter().flatten().any(|&c| {
+                && open.values().any(|&c| {
                     cells.get(c).is_some_and(|cell| {
                         cell.top < i
                             && failed_since(cell.top.max(last_group_start))
-                            && !joined(&cell.pieces).is_label()
+                            && !cell
+                                .pieces
+                                .iter()
+                                .map(|(_, p)| p)
+                                .find(|p| !p.is_empty())
+                                .is_some_and(RawCell::is_label)
                     })
                 });
             groups.push(Group {
@@ -810,7 +839,7 @@ fn trace<'a>(lines: &[GridLine<'a>], bounds: &Boundaries, policy: Policy) -> Tra
             });
             last_group_start = i;
         }
-        previous_marks = read.marks;
+        above = Some(read);
     }
     Traced {
         cells,
@@ -1024,8 +1053,9 @@ fn read_grid<'a, 's>(
 }
 
 /// Where the grid starting at line `i` ends and how it is drawn; `None`
-/// when line `i` starts no grid. Blank lines inside an ASCII grid (a line of
-/// strokes only, dropped as page chrome by normalization) do not end it.
+/// when line `i` starts no grid. Blank lines after a content line of an
+/// ASCII grid (lines of strokes only, dropped as page chrome by
+/// normalization) do not end it.
 fn grid_at(lines: &[Line<'_>], i: usize) -> Option<(usize, Style)> {
     let style_of = |k: usize| lines.get(k).and_then(|l| line_style(l.text));
     match style_of(i)? {
@@ -1048,17 +1078,16 @@ fn grid_at(lines: &[Line<'_>], i: usize) -> Option<(usize, Style)> {
                     end += 1;
                     continue;
                 }
+                // Blank lines after a content line, when the grid goes on.
                 let after_text = end > i && style_of(end - 1) == Some(LineStyle::AsciiText);
-                let blank = lines.get(end).is_some_and(Line::is_blank);
-                let resumes = lines
+                let next = lines
                     .get(end..)
                     .and_then(|rest| rest.iter().position(|l| !l.is_blank()))
-                    .is_some_and(|k| ascii(style_of(end + k)));
-                if blank && after_text && resumes {
-                    end += 1;
-                    continue;
+                    .map(|k| end + k);
+                match next {
+                    Some(k) if k > end && after_text && ascii(style_of(k)) => end = k,
+                    _ => break,
                 }
-                break;
             }
             has_rule.then_some((end, Style::Ascii))
         }
@@ -1196,6 +1225,13 @@ mod tests {
 +------+------+
 ";
         assert_eq!(rows(text), vec![vec!["名称", "数量"], vec!["城西", "41"]]);
+    }
+
+    #[test]
+    fn lines_of_strokes_dropped_as_page_chrome_leave_an_ascii_grid_whole() {
+        // `|      |     |` lines are blank once normalized.
+        let text = "+------+-----+\n| 长标 | 7   |\n\n\n| 签   |     |\n+------+-----+\n";
+        assert_eq!(rows(text), vec![vec!["长标签", "7"]]);
     }
 
     #[test]
