@@ -11,7 +11,7 @@
     clippy::needless_range_loop
 )]
 
-use gov_disclosure_report::{CellValue, DiagnosticCode, Table, parse_report};
+use gov_disclosure_report::{ApplicantColumn, CellValue, DiagnosticCode, Table, parse_report};
 use std::collections::BTreeMap;
 
 /// One cell of a drawn table: text, rowspan, colspan.
@@ -387,16 +387,6 @@ fn t3_rows() -> Vec<(&'static str, Vec<Spec>, [u32; 7])> {
     ]
 }
 
-const T3_COLUMNS: [&str; 7] = [
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-];
-
 /// Table 3 with its three header rows; `blank` leaves one cell empty.
 fn table3(blank: Option<(&str, usize)>) -> Vec<Vec<Spec>> {
     let mut rows = vec![
@@ -470,7 +460,7 @@ fn expected(blank: Option<(&str, usize)>) -> BTreeMap<String, String> {
             } else {
                 n.to_string()
             };
-            out.insert(format!("t3.{key}.{}", T3_COLUMNS[j]), value);
+            out.insert(format!("t3.{key}.{}", ApplicantColumn::ALL[j].key()), value);
         }
     }
     for (g, group) in T4_GROUPS.iter().enumerate() {
