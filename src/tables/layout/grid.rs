@@ -91,8 +91,22 @@ enum LineStyle {
     AsciiText,
 }
 
+/// Whether the text holds a box-drawing stroke. Looks at bytes: every such
+/// char is encoded `E2 94 xx` or `E2 95 xx`.
+fn has_box_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == 0xE2
+            && matches!(bytes.get(i + 1), Some(0x94 | 0x95))
+            && text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| box_arms(c).is_some())
+    })
+}
+
 fn line_style(text: &str) -> Option<LineStyle> {
-    if text.chars().any(|c| box_arms(c).is_some()) {
+    if has_box_char(text) {
         Some(LineStyle::Boxed)
     } else if is_ascii_rule(text) {
         Some(LineStyle::AsciiRule)
