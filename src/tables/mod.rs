@@ -33,17 +33,17 @@ pub(crate) fn build_table(
     // a line.
     let source = ctx.source;
     let text = ctx.text();
-    let widths = ctx.norm.map().cursor();
+    let map = ctx.norm.map().cursor();
     let printed = |from: usize, to: usize| {
         if to <= from {
             return "";
         }
-        let range = widths.to_original(Span::new(from, to));
+        let range = map.to_original(Span::new(from, to));
         let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
         let printed_from = if at_line_start {
             range.start
         } else {
-            widths.to_original(Span::new(from, from)).start
+            map.to_original(Span::new(from, from)).start
         };
         source.get(printed_from..range.end).unwrap_or("")
     };
