@@ -248,6 +248,10 @@ fn line_start_before(text: &str, floor: usize, marker: usize) -> usize {
         .map(|i| i + 1)
         .unwrap_or(0)
         .max(floor);
+    // A drawn grid starts at its top border, above the line of the marker.
+    if let Some(top) = super::layout::grid_top(text, line_start, floor) {
+        return top;
+    }
     let prefix = text.get(line_start..marker).unwrap_or("");
     match prefix.rfind(['。', ':', '：']) {
         Some(i) => {
