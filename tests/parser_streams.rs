@@ -9,41 +9,16 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing,
-    clippy::needless_range_loop
+    clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::tables::{LABELS, consistent_table, key};
 use gov_disclosure_report::{
     AnnualReport, ApplicantColumn, CellValue, DiagnosticCode, RequestsRowKey, parse_report,
 };
 use std::collections::BTreeMap;
-
-/// The 23 row labels of a 2019 table 3, as printed.
-const LABELS: [&str; 23] = [
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "三、本年度办理结果（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "（三）不予公开1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "（四）无法提供1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "（五）不予处理1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "（六）其他处理",
-    "（七）总计",
-    "四、结转下年度继续办理",
-];
 
 const HEAD: &str =
     "某县交通运输局2020年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n";
@@ -51,61 +26,11 @@ const T3_HEADING: &str = "三、收到和处理政府信息公开申请情况\n"
 const T3_HEADER: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n";
 const TAIL: &str = "五、存在的主要问题及改进情况\n人员不足。\n六、其他需要报告的事项\n无。\n";
 
-/// A 2019 table 3 whose numbers satisfy every identity: seven cells a row,
-/// 总计 the sum of the six applicant cells, each column balanced.
-fn consistent_table(seed: u64) -> Vec<[i64; 7]> {
-    let mut state = seed;
-    let mut next = |limit: i64| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        // Many zeros, as real tables have.
-        let r = ((state >> 33) % 100) as i64;
-        if r < 55 { 0 } else { r % limit }
-    };
-    let mut rows = vec![[0i64; 7]; 23];
-    for row in rows.iter_mut().take(21).skip(2) {
-        for cell in row.iter_mut().take(6) {
-            *cell = next(40);
-        }
-    }
-    for c in 0..6 {
-        let processed: i64 = (2..21).map(|r| rows[r][c]).sum();
-        rows[21][c] = processed;
-        rows[22][c] = next(9);
-        rows[1][c] = next(9).min(processed + rows[22][c]);
-        rows[0][c] = processed + rows[22][c] - rows[1][c];
-    }
-    for row in &mut rows {
-        row[6] = row.iter().take(6).sum();
-    }
-    rows
-}
-
 fn facts(report: &AnnualReport) -> BTreeMap<String, String> {
     report
         .facts()
         .map(|f| (f.key.to_string(), f.value_text()))
         .collect()
-}
-
-/// The fact key of cell `c` of row `r`.
-fn key(r: usize, c: usize) -> String {
-    format!(
-        "t3.{}.{}",
-        RequestsRowKey::ALL
-            .iter()
-            .filter(|k| !matches!(
-                k,
-                RequestsRowKey::OtherNoCorrection
-                    | RequestsRowKey::OtherFeeUnpaid
-                    | RequestsRowKey::OtherOther
-            ))
-            .nth(r)
-            .unwrap()
-            .key(),
-        ApplicantColumn::ALL[c].key()
-    )
 }
 
 /// Every table 3 number printed is the table's; returns how many were printed.
@@ -483,4 +408,50 @@ fn table_4_groups_printed_after_the_last_section_are_joined_when_their_sums_hold
     // A chunk whose group totals do not add up is not joined: nothing is taken.
     let report = parse_report(&displaced_table_4(&[0, 1, 0, 0, 1, 2, 0, 0, 1, 4]));
     assert!(report.table4().is_none_or(|t| t.cells.is_empty()));
+}
+
+#[test]
+fn a_page_break_repeating_the_header_leaves_a_rows_numbers_to_its_label() {
+    let table = consistent_table(61);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for r in 0..23 {
+        text.push_str(LABELS[r]);
+        text.push('\n');
+        if r == 9 {
+            // Page 2 starts between the label and its numbers.
+            text.push_str("- 1 -\n\u{C}自然人\n法人或其他组织\n总计\n");
+        }
+        text.push_str(&numbers(table[r].iter().copied()));
+    }
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+    assert_eq!(inferred_cells(&report), 0);
+}
+
+#[test]
+fn two_labels_run_together_break_the_row_wise_reading() {
+    // Row 8's label was printed after row 9's, and row 7's label is garbled:
+    // read row-wise, row 9's numbers would sit under row 8's label.
+    let table = consistent_table(67);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for r in 0..23 {
+        match r {
+            7 => text.push_str("3.危及三安全稳定\n"),
+            8 => {}
+            9 => text.push_str(&format!("{}\n{}\n", LABELS[9], LABELS[8])),
+            _ => {
+                text.push_str(LABELS[r]);
+                text.push('\n');
+            }
+        }
+        text.push_str(&numbers(table[r].iter().copied()));
+    }
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    printed_right(&report, &table);
+    assert!(
+        has(&report, DiagnosticCode::RowsByTemplateOrder)
+            || has(&report, DiagnosticCode::RowsUnaligned)
+    );
 }

@@ -84,7 +84,8 @@ type State = [i64; 2 * COLUMNS];
 /// The certain split of each row of table 3, given every expected row
 /// (`expected`, the template's rows) and what is known of the rows present.
 /// Returns, for each entry of `rows`, the index of its only feasible
-/// candidate when it is a run and exactly one candidate is feasible.
+/// candidate when it is a run, exactly one candidate is feasible and at
+/// least one column identity that involves the row can be checked.
 pub fn solve_requests(
     expected: &[RequestsRowKey],
     rows: &[(RequestsRowKey, RowCells)],
@@ -190,8 +191,16 @@ pub fn solve_requests(
                 }
             }
         }
+        // A row is taken only when some identity across rows checks it: a
+        // row whose column identities cannot be checked is held only by its
+        // own total, which a misprint in it can satisfy by a wrong split.
+        let key = rows.get(*row).map(|(k, _)| *k);
+        let cross_checked = key.is_some_and(|k| {
+            (0..2 * COLUMNS)
+                .any(|id| checkable.get(id).copied().unwrap_or(false) && coefficient(k, id) != 0)
+        });
         let mut which = feasible.iter().enumerate().filter(|(_, f)| **f);
-        if let (Some((only, _)), None) = (which.next(), which.next())
+        if let (Some((only, _)), None, true) = (which.next(), which.next(), cross_checked)
             && let Some(slot) = out.get_mut(*row)
         {
             *slot = Some(only);

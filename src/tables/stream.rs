@@ -124,8 +124,10 @@ pub fn apply_cells(row: &mut LogicalRow<'_>, ranges: &[Option<(usize, usize)>]) 
 /// index after that row's. `None` when every row reads cleanly.
 ///
 /// The reading breaks at a row whose label names a template row at or
-/// before the previous one, at a row with more numbers than its columns,
-/// and at numbers without any label. A named row without values is a blank
+/// before the previous one, at a row with more numbers than its columns, at
+/// a row `suspect` says cannot be read as it stands (a label naming two
+/// rows, a number that may be a page number), and at numbers without any
+/// label. A named row without values is a blank
 /// row, and a row with fewer numbers than columns abstains on its own;
 /// neither is a break. A row reads cleanly when its numbers fit (`fits`).
 pub fn first_break<'a>(
@@ -133,7 +135,9 @@ pub fn first_break<'a>(
     evidence: &[Evidence],
     columns: &[usize],
     fits: &dyn Fn(&LogicalRow<'a>, usize) -> bool,
+    suspect: &dyn Fn(&LogicalRow<'a>) -> bool,
 ) -> Option<(usize, usize)> {
+    let widest = columns.iter().copied().max().unwrap_or(0);
     let mut last_key: Option<usize> = None;
     // After the last row whose values were read cleanly.
     let mut resume = (0usize, 0usize);
@@ -148,14 +152,19 @@ pub fn first_break<'a>(
                 let n = columns.get(*k).copied().unwrap_or(0);
                 let numbers = row.values.iter().filter(|c| !c.is_empty()).count();
                 let misfit = numbers > n && glued_run(row).is_none() && !fits(row, n);
+                let merged = suspect(row);
                 last_key = Some(*k);
-                if !out_of_order && !misfit && row.has_values() {
+                if !out_of_order && !misfit && !merged && row.has_values() {
                     resume = (i + 1, k + 1);
                 }
-                out_of_order || misfit
+                out_of_order || misfit || merged
             }
-            // Numbers without any label: they belong to labels printed elsewhere.
-            Evidence::Unkeyed(_) => row.labels.is_empty(),
+            // Numbers without any label belong to labels printed elsewhere;
+            // more numbers than any row has, to rows that ran together.
+            Evidence::Unkeyed(_) => {
+                let numbers = row.values.iter().filter(|c| !c.is_empty()).count();
+                row.labels.is_empty() || (numbers > widest && glued_run(row).is_none())
+            }
             Evidence::Skip | Evidence::Aside => false,
         };
         if broken {
@@ -242,14 +251,39 @@ pub struct StreamTable<'s, 'a> {
     pub named: &'s dyn Fn(&str) -> Vec<usize>,
     /// How many re-read rows may go unnamed in the text (garbled labels).
     pub unnamed: usize,
-    /// Whether a re-reading is consistent with the table's arithmetic.
-    pub sane: &'s dyn Fn(&Reread<'a>) -> bool,
+    /// Whether a row label names one template row only, so that a label
+    /// naming two is two labels run together (table 3; not table 2, whose
+    /// labels carry annotations naming other items).
+    pub distinct_rows: bool,
+    /// Whether all the rows — those read before the break and those
+    /// re-read — are consistent with the table's arithmetic; `strict` when
+    /// not even a report's own misprint may be allowed for.
+    pub sane: &'s dyn Fn(&Reread<'a>, bool) -> bool,
+}
+
+/// Whether a lone short number sits next to a page break in the original
+/// text (`pdftotext` prints a page's footer, then a form feed): a page
+/// number, or the last number of a table's page — the text cannot tell.
+fn beside_page_break(ctx: &Context<'_>, cell: &RawCell<'_>) -> bool {
+    if cell.text.len() > 3 || !cell.text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let span = ctx.span(cell.start, cell.end);
+    let after = ctx.source.get(span.end..).unwrap_or("");
+    let before = ctx.source.get(..span.start).unwrap_or("");
+    let quiet = |c: char| c == ' ' || c == '\r' || c == '\n' || c == '\t';
+    after.trim_start_matches(quiet).starts_with('\u{C}')
+        || before.trim_end_matches(quiet).ends_with('\u{C}')
 }
 
 /// Reads a stream table's rows: row-wise up to the first break, then the
 /// rest by template order when the numbers allow exactly that, else nothing
 /// from the break on (kept as an extra row, with a diagnostic). Returns the
 /// rows and their evidence, ready for placement.
+///
+/// Numbers next to a page break may be page numbers: when the count is
+/// exact without them they are left out; when it is exact only with them,
+/// the re-reading must satisfy the table's arithmetic without exception.
 pub fn read_stream<'a>(
     ctx: &mut Context<'_>,
     table: &StreamTable<'_, 'a>,
@@ -257,30 +291,72 @@ pub fn read_stream<'a>(
     mut evidence: Vec<Evidence>,
     extras: &mut Vec<ExtraRow>,
 ) -> (Vec<LogicalRow<'a>>, Vec<Evidence>) {
-    let Some((from, next_key)) = first_break(&rows, &evidence, table.columns, table.fits) else {
+    // A label naming two rows, or numbers that may hold a page number: the
+    // row-wise reading cannot be trusted from there.
+    let two_rows = |row: &LogicalRow<'a>| {
+        let mut named = (table.named)(&normalize_label(&row.label_text()));
+        named.sort_unstable();
+        named.dedup();
+        (table.distinct_rows && named.len() > 1)
+            || row.values.iter().any(|c| beside_page_break(ctx, c))
+    };
+    let Some((from, next_key)) =
+        first_break(&rows, &evidence, table.columns, table.fits, &two_rows)
+    else {
         return (rows, evidence);
     };
-    let rest = rows.split_off(from.min(rows.len()));
+    let mut rest = rows.split_off(from.min(rows.len()));
     evidence.truncate(from);
     let keys: Vec<usize> = (next_key..table.columns.len()).collect();
     let rest_span = ctx.span_of_rows(&rest);
-    let text: String = rest
+    // Each remaining row's label: the template rows it names.
+    let names: Vec<Vec<usize>> = rest
         .iter()
-        .map(|r| normalize_label(&r.label_text()))
+        .map(|r| (table.named)(&normalize_label(&r.label_text())))
         .collect();
-    let named = (table.named)(&text);
-    let unnamed = keys.iter().filter(|k| !named.contains(k)).count();
+    let unnamed = keys
+        .iter()
+        .filter(|k| !names.iter().any(|n| n.contains(k)))
+        .count();
     let numbers = rest
         .iter()
         .flat_map(|r| r.values.iter())
         .filter(|c| !c.is_empty())
         .count();
     let needed: usize = keys.iter().filter_map(|k| table.columns.get(*k)).sum();
+    let page_numbers = rest
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .filter(|c| beside_page_break(ctx, c))
+        .count();
+    let strict = if numbers == needed {
+        page_numbers > 0
+    } else if page_numbers > 0 && numbers - page_numbers == needed {
+        for row in &mut rest {
+            row.values.retain(|c| !beside_page_break(ctx, c));
+        }
+        false
+    } else {
+        false
+    };
+    // The rows read before the break, for the arithmetic check.
+    let before: Vec<(usize, Vec<RawCell<'a>>)> = rows
+        .iter()
+        .zip(&evidence)
+        .filter_map(|(r, e)| match e {
+            Evidence::Keyed(k) if r.has_values() => Some((*k, r.values.clone())),
+            _ => None,
+        })
+        .collect();
     let reread = [Orientation::RowMajor, Orientation::ColumnMajor]
         .into_iter()
         .filter(|_| unnamed <= table.unnamed)
         .filter_map(|o| reread(&rest, &keys, table.columns, o))
-        .find(|r| (table.sane)(r));
+        .find(|r| {
+            let mut all = before.clone();
+            all.extend(r.iter().cloned());
+            (table.sane)(&all, strict)
+        });
     let Some(reread) = reread else {
         let message = format!(
             "{} labels and numbers come apart here and cannot be aligned with the template's rows: {numbers} numbers for {needed} cells of {} rows, {unnamed} of them not named in the text; no value was taken from here on",
@@ -303,17 +379,18 @@ pub fn read_stream<'a>(
     };
     let first = keys.first().map(|k| (table.key_name)(*k)).unwrap_or("");
     let message = format!(
-        "{} labels and numbers come apart here; the {} rows from {first} on were read by the template's row order, the only reading the {numbers} numbers allow",
+        "{} labels and numbers come apart here; the {} rows from {first} on were read by the template's row order, the only reading the {needed} numbers allow",
         table.name,
         keys.len()
     );
     ctx.diagnose(DiagnosticCode::RowsByTemplateOrder, rest_span, message);
     for (key, values) in reread {
-        // The label cells of the first row that names this row, if any.
+        // The label cells of the first row that names this row last, if any.
         let labels = rest
             .iter()
-            .find(|r| (table.named)(&normalize_label(&r.label_text())).last() == Some(&key))
-            .map(|r| r.labels.clone())
+            .zip(&names)
+            .find(|(_, n)| n.last() == Some(&key))
+            .map(|(r, _)| r.labels.clone())
             .unwrap_or_default();
         rows.push(LogicalRow {
             labels,
@@ -403,7 +480,7 @@ mod tests {
             Evidence::Keyed(2),
         ];
         assert_eq!(
-            first_break(&rows, &evidence, &[2, 2, 2, 2], &fits),
+            first_break(&rows, &evidence, &[2, 2, 2, 2], &fits, &|_| false),
             Some((1, 1))
         );
         let clean = [Evidence::Keyed(0), Evidence::Keyed(1)];
@@ -411,7 +488,10 @@ mod tests {
             row(vec![v("甲")], vec![v("1"), v("2")]),
             row(vec![v("乙")], vec![v("3"), v("4")]),
         ];
-        assert_eq!(first_break(&rows2, &clean, &[2, 2], &fits), None);
+        assert_eq!(
+            first_break(&rows2, &clean, &[2, 2], &fits, &|_| false),
+            None
+        );
     }
 
     #[test]

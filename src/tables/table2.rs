@@ -203,8 +203,10 @@ pub fn build(
             fits: &fits,
             named: &named,
             unnamed: 0,
-            // Table 2 has no identities to check a re-reading against.
-            sane: &|_| true,
+            distinct_rows: false,
+            // Table 2 has no identities to check a re-reading against: it is
+            // taken on the count alone, never when a page number may be in it.
+            sane: &|_, strict| !strict,
         };
         (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);
     }

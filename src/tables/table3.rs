@@ -7,7 +7,7 @@ use super::layout::Layout;
 use super::place::{Evidence, Placement, place};
 use super::read::RowShape;
 use super::rows::LogicalRow;
-use super::runs::{Budget, Split, TABLE_STEPS};
+use super::runs::{self, Budget, Split, TABLE_STEPS};
 use super::stream::{StreamTable, apply_split, detach_ordinals, glued_run, read_stream};
 use super::template::requests_ordinal;
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
@@ -123,6 +123,27 @@ fn evidence(
         .collect()
 }
 
+/// The ordinals the row （七）总计 is printed with.
+const TOTAL_ORDINALS: [&str; 3] = ["(七)", "七.", "(7)"];
+
+/// A (normalized) label without the table's header words, so that a header
+/// printed in front of a row's label (a page break, a header merged onto the
+/// first row) does not name the row: 总计 among header words is the header
+/// of the total column, unless the row's ordinal （七） comes with it.
+fn without_header_words(label: &str) -> std::borrow::Cow<'_, str> {
+    if !HEADER_WORDS.iter().any(|w| label.contains(w)) {
+        return std::borrow::Cow::Borrowed(label);
+    }
+    let mut out = label.to_string();
+    for w in HEADER_WORDS {
+        out = out.replace(w, "");
+    }
+    if !TOTAL_ORDINALS.iter().any(|o| out.contains(o)) {
+        out = out.replace("总计", "");
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether a label was cut in the middle of a phrase (a line break inside
 /// a cell): an unclosed bracket, or a trailing clause separator.
 fn unfinished(label: &str) -> bool {
@@ -134,8 +155,10 @@ fn unfinished(label: &str) -> bool {
 /// A label wrapped over two lines of a grid with its numbers on the second
 /// (a `<br>` in a cell that a converter turned into a line break): the
 /// first line names the row and has no numbers, the second continues the
-/// phrase and names nothing. The two are one row.
-fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence]) {
+/// phrase and names nothing. The two are one row. So are a row's label and
+/// its numbers with the table's header words printed again between them
+/// (a page break in PDF text).
+fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence], headers: &[bool]) {
     for i in 1..rows.len() {
         let (Some(Evidence::Keyed(k)), Some(Evidence::Unkeyed(None))) =
             (evidence.get(i - 1).copied(), evidence.get(i).copied())
@@ -145,10 +168,13 @@ fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence]) {
         let (Some(head), Some(tail)) = (rows.get(i - 1), rows.get(i)) else {
             continue;
         };
+        // The table's header printed again (a page break) between a row's
+        // label and its numbers also leaves the numbers to that row.
+        let header_between = headers.get(i).copied().unwrap_or(false);
         if head.has_values()
             || !tail.has_values()
             || tail.labels.is_empty()
-            || !unfinished(&head.label_text())
+            || !(header_between || unfinished(&head.label_text()))
         {
             continue;
         }
@@ -168,8 +194,13 @@ fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence]) {
 /// The template rows a normalized text names anywhere in it (for checking
 /// that rows re-read by order are all printed somewhere).
 fn named_rows(text: &str, template: Template, expected: &[RequestsRowKey]) -> Vec<usize> {
+    // 总计 among the header words names the total column, not the row
+    // （七）总计, unless the text prints that row's ordinal.
+    let header_total = HEADER_WORDS.iter().any(|w| text.contains(w))
+        && !TOTAL_ORDINALS.iter().any(|o| text.contains(o));
     requests_mentions(text)
         .into_iter()
+        .filter(|m| !(header_total && *m == RequestsLabel::Row(RequestsRowKey::TotalProcessed)))
         .filter_map(|m| match m {
             RequestsLabel::Row(RequestsRowKey::Other) if template == Template::V2021 => {
                 Some(RequestsRowKey::OtherNoCorrection)
@@ -181,27 +212,89 @@ fn named_rows(text: &str, template: Template, expected: &[RequestsRowKey]) -> Ve
         .collect()
 }
 
-/// Whether rows re-read by order look like table 3: most rows whose seven
-/// cells are numbers have a 总计 that is the sum of the others (a shifted
-/// reading breaks nearly every row; a report's own errors break a few).
-fn arithmetic_holds(reread: &[(usize, Vec<RawCell>)]) -> bool {
-    let mut checked = 0usize;
-    let mut broken = 0usize;
-    for (_, cells) in reread {
-        let values: Option<Vec<i64>> = cells
-            .iter()
-            .map(|c| parse_cell(&c.text).value.as_integer())
-            .collect();
-        let Some(values) = values else { continue };
-        let Some((total, parts)) = values.split_last() else {
+/// Whether rows (some re-read by order) are consistent with table 3's
+/// arithmetic: every row total, column balance and column result that can
+/// be checked holds — or, unless `strict`, the ones that fail all share one
+/// cell, as a report's own misprint makes them. A reading shifted by a
+/// vanished blank or a stray number breaks identities all over the table.
+fn arithmetic_holds(
+    rows: &[(usize, Vec<RawCell>)],
+    expected: &[RequestsRowKey],
+    strict: bool,
+) -> bool {
+    let mut values: Vec<Option<[Option<i64>; 7]>> = vec![None; expected.len()];
+    for (k, cells) in rows {
+        if cells.len() != 7 {
             continue;
-        };
-        checked += 1;
-        if parts.iter().sum::<i64>() != *total {
-            broken += 1;
+        }
+        let mut row = [None; 7];
+        for (slot, c) in row.iter_mut().zip(cells) {
+            *slot = parse_cell(&c.text).value.as_integer();
+        }
+        if let Some(v) = values.get_mut(*k) {
+            *v = Some(row);
         }
     }
-    broken <= 2.max(checked / 10)
+    let cell = |key: RequestsRowKey, c: usize| -> Option<i64> {
+        let k = expected.iter().position(|e| *e == key)?;
+        values.get(k).copied().flatten()?.get(c).copied().flatten()
+    };
+    // Each failing identity as the cells it involves.
+    let mut failures: Vec<Vec<(usize, usize)>> = Vec::new();
+    let at = |key: RequestsRowKey, c: usize| {
+        (
+            expected
+                .iter()
+                .position(|e| *e == key)
+                .unwrap_or(usize::MAX),
+            c,
+        )
+    };
+    for key in expected {
+        let parts: Option<Vec<i64>> = (0..6).map(|c| cell(*key, c)).collect();
+        if let (Some(parts), Some(total)) = (parts, cell(*key, 6))
+            && parts.iter().sum::<i64>() != total
+        {
+            failures.push((0..7).map(|c| at(*key, c)).collect());
+        }
+    }
+    let leaves: Vec<RequestsRowKey> = expected
+        .iter()
+        .copied()
+        .filter(|k| k.is_result_leaf())
+        .collect();
+    for c in 0..7 {
+        use RequestsRowKey::{CarriedForward, CarriedOver, NewReceived, TotalProcessed};
+        if let (Some(new), Some(over), Some(done), Some(forward)) = (
+            cell(NewReceived, c),
+            cell(CarriedOver, c),
+            cell(TotalProcessed, c),
+            cell(CarriedForward, c),
+        ) && new + over != done + forward
+        {
+            failures.push(vec![
+                at(NewReceived, c),
+                at(CarriedOver, c),
+                at(TotalProcessed, c),
+                at(CarriedForward, c),
+            ]);
+        }
+        let results: Option<Vec<i64>> = leaves.iter().map(|k| cell(*k, c)).collect();
+        if let (Some(results), Some(done)) = (results, cell(TotalProcessed, c))
+            && results.iter().sum::<i64>() != done
+        {
+            let mut cells: Vec<(usize, usize)> = leaves.iter().map(|k| at(*k, c)).collect();
+            cells.push(at(TotalProcessed, c));
+            failures.push(cells);
+        }
+    }
+    match failures.split_first() {
+        None => true,
+        Some(_) if strict => false,
+        Some((first, others)) => first
+            .iter()
+            .any(|cell| others.iter().all(|f| f.contains(cell))),
+    }
 }
 
 /// Splits the rows printed as one digit run each (`get_text()`): a run is
@@ -262,14 +355,30 @@ fn split_runs(
             .map(|r| r.text.to_string())
             .unwrap_or_default();
         let span = ctx.span_of_row(row);
-        match solved.get(*entry).copied().flatten().and_then(|i| splits.get(i)) {
+        // A run with one spelling only is certain whatever the arithmetic.
+        let only_spelling = || {
+            let mut budget = Budget::new();
+            let found = runs::splits(&run_text, &[false; 7], 2, &mut budget, &|_| false, &|_| {
+                true
+            });
+            (found.len() == 1 && !budget.exhausted())
+                .then(|| found.into_iter().next())
+                .flatten()
+        };
+        let chosen = solved
+            .get(*entry)
+            .copied()
+            .flatten()
+            .and_then(|i| splits.get(i).cloned())
+            .or_else(only_spelling);
+        match chosen.as_ref() {
             Some(split) => {
                 apply_split(row, split);
                 ctx.diagnose(
                     DiagnosticCode::RunSplit,
                     span,
                     format!(
-                        "表三 row {key}: the digits {run_text} were split into 7 cells by the table's arithmetic (row total, column balance and results), the only split that satisfies it"
+                        "表三 row {key}: the digits {run_text} were split into 7 cells, the only split that satisfies the table's arithmetic (row total, column balance and results) or the only way to spell them"
                     ),
                 );
             }
@@ -299,7 +408,10 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .iter()
         .map(|r| normalize_label(&r.label_text()))
         .collect();
-    let matched: Vec<Option<RequestsLabel>> = labels.iter().map(|l| requests_label(l)).collect();
+    let matched: Vec<Option<RequestsLabel>> = labels
+        .iter()
+        .map(|l| requests_label(&without_header_words(l)))
+        .collect();
     let template = detect_template(&labels, &matched, rows);
     let expected = RequestsRowKey::rows(template);
     // A table with an unofficial 小计 (subtotal) column has one more value
@@ -333,7 +445,11 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .collect();
     let mut evidence = evidence(rows, &labels, &matched, template, &expected);
     let mut rows: Vec<LogicalRow> = rows.to_vec();
-    join_wrapped_labels(&mut rows, &mut evidence);
+    let headers: Vec<bool> = labels
+        .iter()
+        .map(|l| HEADER_WORDS.iter().any(|w| l.contains(w)))
+        .collect();
+    join_wrapped_labels(&mut rows, &mut evidence, &headers);
     if layout == Layout::Words {
         detach_ordinals(&mut rows, &mut evidence, &ordinals);
         let placed = place(&evidence, &ordinals);
@@ -347,7 +463,8 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         let named = |text: &str| named_rows(text, template, &expected);
         let key_name = |k: usize| expected.get(k).map_or("", |key| key.key());
         let table_columns = vec![columns; expected.len()];
-        let sane = |reread: &[(usize, Vec<RawCell>)]| arithmetic_holds(reread);
+        let sane =
+            |all: &[(usize, Vec<RawCell>)], strict: bool| arithmetic_holds(all, &expected, strict);
         let stream = StreamTable {
             name: "表三",
             columns: &table_columns,
@@ -355,6 +472,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             fits: &fits,
             named: &named,
             unnamed: 2,
+            distinct_rows: true,
             sane: &sane,
         };
         (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);

@@ -7,6 +7,8 @@
     clippy::indexing_slicing
 )]
 
+pub mod tables;
+
 use gov_disclosure_report::unstable_internals::normalize;
 use gov_disclosure_report::{AnnualReport, Span, Table, parse_report};
 use serde_json::Value;
