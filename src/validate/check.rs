@@ -315,6 +315,7 @@ impl<'a> Identity<'a> {
                     self.place.en(),
                     names_en.join(", ")
                 ),
+                claim: None,
             });
         }
         let value = |r: &Read| match r {
@@ -364,6 +365,7 @@ impl<'a> Identity<'a> {
                 self.relation.broken(),
                 side(&self.right, &right_values, true)
             ),
+            claim: None,
         })
     }
 }
@@ -419,6 +421,7 @@ pub fn simple(
         blanks_as_zero: false,
         message,
         message_en,
+        claim: None,
     }
 }
 

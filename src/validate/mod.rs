@@ -13,6 +13,7 @@ mod tables;
 
 use crate::ast::AnnualReport;
 use crate::diagnostic::Severity;
+pub use crate::grammar::claim::NarrativeClaim;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +95,10 @@ pub struct Finding {
     pub message: String,
     /// The same message in English.
     pub message_en: String,
+    /// For a narrative rule (N.*): the claim read from the sentence that the
+    /// rule compared with the tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<NarrativeClaim>,
 }
 
 impl std::fmt::Display for Finding {
