@@ -193,6 +193,21 @@ pub struct SentenceReading {
 }
 
 impl NarrativeClaim {
+    /// A statement about the agency's own work, with no number: what a
+    /// sentence that opens with a year says (read for N.YEAR).
+    pub fn statement(period: Period, tense: Tense, clause: String) -> Self {
+        NarrativeClaim {
+            quantity: Quantity::Work,
+            groups: Vec::new(),
+            amount: Amount::Unstated,
+            unit: None,
+            scope: Scope::Whole,
+            period,
+            tense,
+            clause,
+        }
+    }
+
     /// Whether the claim states a fact of the report year: done, and dated
     /// in the report year or not dated.
     pub fn is_fact_of_report_year(&self) -> bool {
@@ -441,6 +456,26 @@ struct Clause {
     sub: bool,
 }
 
+/// The groups named by several case words: a specific kind of lawsuit
+/// (`未经复议直接起诉的行政诉讼`) is that kind, not every lawsuit.
+fn named_groups(words: &[&'static [ReviewGroup]]) -> Vec<ReviewGroup> {
+    let lawsuits = [
+        ReviewGroup::LitigationDirect,
+        ReviewGroup::LitigationAfterReview,
+    ];
+    let specific = words
+        .iter()
+        .any(|g| matches!(g, [one] if lawsuits.contains(one)));
+    let mut groups = Vec::new();
+    for g in words {
+        if specific && g.len() > 1 {
+            continue;
+        }
+        union(&mut groups, g);
+    }
+    groups
+}
+
 fn union(into: &mut Vec<ReviewGroup>, groups: &[ReviewGroup]) {
     for g in groups {
         if !into.contains(g) {
@@ -616,7 +651,15 @@ impl<'a> Reader<'a> {
 
     /// The words that narrow a count in `from..to`, as text, if any.
     fn narrowing(&self, from: usize, to: usize, manner: bool) -> Option<String> {
+        // `涉及本单位的申请`: about the agency itself, which is all of them.
+        let about_itself = |i: usize| {
+            self.toks
+                .get(i + 1..)
+                .and_then(|rest| rest.iter().find(|t| t.tok != Tok::Space))
+                .is_some_and(|t| t.tok == Tok::Subject)
+        };
         let parts: Vec<&str> = (from..to)
+            .filter(|i| !about_itself(*i))
             .filter_map(|i| self.toks.get(i))
             .filter(|t| {
                 matches!(t.tok, Tok::Word(Word::Narrow))
@@ -652,11 +695,30 @@ impl<'a> Reader<'a> {
             // 15个工作日, 20人次: not a count of anything a claim counts.
             return false;
         }
-        let seg: Vec<(usize, Word)> = (from..at)
+        // A count names its quantity before it (`收到申请3件`) or, when
+        // nothing before it does, after it (`1件结转下年度`, `3件申请`).
+        let ahead_end = (at + 1..clause.to)
+            .find(|i| matches!(self.toks.get(*i).map(|t| t.tok), Some(Tok::Count { .. })))
+            .unwrap_or(clause.to);
+        let quantity_in = |a: usize, b: usize| {
+            (a..b)
+                .filter_map(|i| self.toks.get(i).and_then(word))
+                .any(is_quantity_word)
+        };
+        let ahead = !quantity_in(from, at) && quantity_in(at + 1, ahead_end);
+        let (words_from, words_to) = if ahead {
+            (at + 1, ahead_end)
+        } else {
+            (from, at)
+        };
+        let seg: Vec<(usize, Word)> = (words_from..words_to)
             .filter_map(|i| self.toks.get(i).and_then(word).map(|w| (i, w)))
             .collect();
-        if seg.iter().any(|(_, w)| *w == Word::Negation) {
-            // `未按时办结的申请2件`: a count of what did not happen.
+        let negated = |a: usize, b: usize| {
+            (a..b).any(|i| self.toks.get(i).and_then(word) == Some(Word::Negation))
+        };
+        if negated(from, at) || negated(words_from, words_to) {
+            // `未按时办结的申请2件`, `1件未办结`: a count of what did not happen.
             return true;
         }
         let each = seg.iter().any(|(_, w)| matches!(w, Word::All | Word::Each));
@@ -704,10 +766,7 @@ impl<'a> Reader<'a> {
         }
         let mut inherited = false;
         let targets: Vec<(Quantity, Vec<ReviewGroup>)> = if let Some(o) = result {
-            let mut groups = Vec::new();
-            for g in &cases {
-                union(&mut groups, g);
-            }
+            let mut groups = named_groups(&cases);
             if groups.is_empty() {
                 groups = self.groups_named.clone();
             }
@@ -719,11 +778,7 @@ impl<'a> Reader<'a> {
                     .map(|g| (Quantity::Cases, g.to_vec()))
                     .collect()
             } else {
-                let mut groups = Vec::new();
-                for g in &cases {
-                    union(&mut groups, g);
-                }
-                vec![(Quantity::Cases, groups)]
+                vec![(Quantity::Cases, named_groups(&cases))]
             }
         } else if !requests.is_empty() {
             if requests.len() > 1 && !each {
@@ -761,7 +816,11 @@ impl<'a> Reader<'a> {
         if money && !fee_claim {
             return false;
         }
-        let narrowed = self.narrowing(from, at, true);
+        let narrowed = self.narrowing(from, at, true).or_else(|| {
+            ahead
+                .then(|| self.narrowing(words_from, words_to, true))
+                .flatten()
+        });
         let scope = if let Some(words) = narrowed {
             Scope::Part(words)
         } else if inherited {
@@ -778,10 +837,18 @@ impl<'a> Reader<'a> {
             } else {
                 Scope::Whole
             }
-        } else if first_word.is_some_and(|f| self.content(f + 1, at)) {
-            Scope::Part(self.text_of(first_word.unwrap_or(from), at).to_string())
+        } else if ahead {
+            match first_word {
+                Some(f) if self.content(at + 1, f) => {
+                    Scope::Part(self.text_of(at + 1, f + 1).to_string())
+                }
+                _ => Scope::Whole,
+            }
         } else {
-            Scope::Whole
+            match first_word {
+                Some(f) if self.content(f + 1, at) => Scope::Part(self.text_of(f, at).to_string()),
+                _ => Scope::Whole,
+            }
         };
         let amount = if approx {
             Amount::About(value)
@@ -900,8 +967,16 @@ impl<'a> Reader<'a> {
             out.push((Quantity::CaseOutcome(o), groups, scope));
             return out;
         }
-        for w in &words {
-            if let Word::Cases(g) = w {
+        let cases: Vec<&'static [ReviewGroup]> = words
+            .iter()
+            .filter_map(|w| match w {
+                Word::Cases(g) => Some(*g),
+                _ => None,
+            })
+            .collect();
+        let named = named_groups(&cases);
+        for g in cases {
+            if g.iter().all(|one| named.contains(one)) {
                 out.push((Quantity::Cases, g.to_vec(), scope.clone()));
             }
         }
@@ -1091,7 +1166,7 @@ fn opening(toks: &[Token], report_year: Option<i32>) -> Option<DatedOpening> {
             .get(from..to.max(from))
             .unwrap_or_default()
             .iter()
-            .any(|t| matches!(t.tok, Tok::Word(Word::Future | Word::PlanHeading)));
+            .any(|t| t.tok == Tok::Word(Word::Future));
     let compares = toks.iter().any(|t| match t.tok {
         Tok::Word(Word::Period(Period::Comparison)) => true,
         Tok::Year { year: other, .. } => other != year,

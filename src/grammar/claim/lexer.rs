@@ -310,7 +310,8 @@ fn article(input: &str) -> IResult<&str, Tok> {
     .parse_complete(input)
 }
 
-/// A title in 《》 or an aside in brackets, up to its closing mark.
+/// A title in 《》 or an aside in brackets, up to its closing mark (or the
+/// end of the sentence when it does not close).
 fn bracketed(input: &str) -> IResult<&str, Tok> {
     let (rest, open) = one_of("《(（[【〈").parse_complete(input)?;
     let closes: &[char] = match open {
@@ -320,17 +321,19 @@ fn bracketed(input: &str) -> IResult<&str, Tok> {
         '【' => &['】'],
         _ => &['〉'],
     };
-    let close = rest
-        .char_indices()
-        .take_while(|(at, _)| *at < BRACKET_REACH)
-        .find(|(_, c)| closes.contains(c));
-    match close {
-        Some((at, c)) => Ok((rest.get(at + c.len_utf8()..).unwrap_or(""), Tok::Opaque)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Char,
-        ))),
+    let mut end = 0;
+    for (at, c) in rest.char_indices() {
+        if at >= BRACKET_REACH {
+            break;
+        }
+        end = at + c.len_utf8();
+        if closes.contains(&c) {
+            break;
+        }
     }
+    // A bracket left open (the text cut inside an aside) is an aside to the
+    // end of the sentence, as it would have been had it closed.
+    Ok((rest.get(end..).unwrap_or(""), Tok::Opaque))
 }
 
 /// `将` followed by an adverb or a verb: the future, not `将X纳入Y`.
