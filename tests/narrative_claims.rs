@@ -614,6 +614,13 @@ fn n_docs_documents_issued() {
             t(),
             &[],
         ),
+        // Documents counted among the information published, a part of it.
+        case(
+            Overview,
+            "全年在门户网站发布各类信息2356条，其中规范性文件28件，政策解读35篇。",
+            t().normative(3),
+            &[],
+        ),
     ]);
 }
 
@@ -653,6 +660,26 @@ fn n_none_app_no_application() {
             &[],
         ),
         case(Overview, "未收到行政复议申请。", t().received(3), &[]),
+        // Applications that qualify what is denied, not denied themselves.
+        case(
+            Overview,
+            "全年无因政府信息公开申请引起的行政复议及行政诉讼案件。",
+            t().received(3),
+            &[],
+        ),
+        // Regression (raised N.NONE-APP before): a kind of application.
+        case(
+            Overview,
+            "本年度未收到涉密事项的政府信息公开申请。",
+            t().received(3),
+            &[],
+        ),
+        case(
+            Overview,
+            "本单位未收到过任何政府信息公开申请。",
+            t().received(2),
+            &["N.NONE-APP"],
+        ),
         // Regression: a plan.
         case(
             Problems,
@@ -697,6 +724,26 @@ fn n_none_lit_no_case() {
             "未发生行政复议、行政诉讼。",
             t().direct([0, 0, 0, 1]),
             &["N.NONE-LIT"],
+        ),
+        // Missed before: `无` as the negation.
+        case(
+            Overview,
+            "全年无因政府信息公开申请引起的行政复议及行政诉讼案件。",
+            t().review([1, 0, 0, 0]),
+            &["N.NONE-LIT"],
+        ),
+        case(
+            Overview,
+            "行政诉讼方面，无。",
+            t().direct([1, 0, 0, 0]),
+            &["N.NONE-LIT"],
+        ),
+        // The negation names lawsuits only.
+        case(
+            Overview,
+            "行政诉讼方面，无。",
+            t().review([1, 0, 0, 0]),
+            &[],
         ),
         // Regression: a negation of one group among several.
         case(
@@ -804,6 +851,13 @@ fn n_upheld_every_decision_upheld() {
             Overview,
             "行政复议和行政诉讼均获维持。",
             t().review([1, 0, 0, 0]).direct([0, 0, 0, 1]),
+            &["N.UPHELD"],
+        ),
+        // Missed before: no correction in any group.
+        case(
+            Overview,
+            "全年未出现政府信息公开工作被纠错的情况。",
+            t().direct([0, 1, 0, 0]),
             &["N.UPHELD"],
         ),
         // Missed before (raised N.NONE-LIT instead): a correction denied.

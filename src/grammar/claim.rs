@@ -816,11 +816,20 @@ impl<'a> Reader<'a> {
         if money && !fee_claim {
             return false;
         }
-        let narrowed = self.narrowing(from, at, true).or_else(|| {
-            ahead
-                .then(|| self.narrowing(words_from, words_to, true))
-                .flatten()
-        });
+        // `发布信息2356条，其中规范性文件28件`: documents counted among
+        // something else are a part of it, not the documents of the year.
+        let documents_in_part = first_of_sub
+            && targets
+                .iter()
+                .any(|(q, _)| matches!(q, Quantity::Regulations | Quantity::NormativeDocuments));
+        let narrowed = self
+            .narrowing(from, at, true)
+            .or_else(|| {
+                ahead
+                    .then(|| self.narrowing(words_from, words_to, true))
+                    .flatten()
+            })
+            .or_else(|| documents_in_part.then(|| "其中".to_string()));
         let scope = if let Some(words) = narrowed {
             Scope::Part(words)
         } else if inherited {
@@ -990,16 +999,32 @@ impl<'a> Reader<'a> {
         for o in &outcomes {
             out.push((Quantity::RequestOutcome(*o), Vec::new(), scope.clone()));
         }
-        let handling = words
-            .iter()
-            .any(|w| matches!(w, Word::Concluded | Word::Replied | Word::Manner));
-        if outcomes.is_empty() && !handling {
+        // `未按时办结的申请`, `因…申请引起的行政复议`, `依申请公开收费`: the
+        // applications qualify what is denied; they are not denied themselves.
+        let qualified = words.iter().any(|w| {
+            matches!(
+                w,
+                Word::Concluded | Word::Replied | Word::Manner | Word::Cases(_) | Word::Fees
+            )
+        });
+        if outcomes.is_empty() && !qualified {
+            // `未收到涉密申请`: words before the applications narrow them.
+            let applications_at = (from..to).find(|i| {
+                matches!(
+                    self.toks.get(*i).and_then(word),
+                    Some(Word::Application | Word::New)
+                )
+            });
+            let scope = match applications_at {
+                Some(at) if scope == Scope::Whole && self.content(from, at) => {
+                    Scope::Part(self.text_of(from, at).to_string())
+                }
+                _ => scope.clone(),
+            };
             if words.contains(&Word::New) {
-                out.push((Quantity::NewApplications, Vec::new(), scope.clone()));
-            } else if words.contains(&Word::Received) && words.contains(&Word::Application)
-                || words.contains(&Word::Application) && !words.contains(&Word::Received)
-            {
-                out.push((Quantity::ReceivedApplications, Vec::new(), scope.clone()));
+                out.push((Quantity::NewApplications, Vec::new(), scope));
+            } else if words.contains(&Word::Application) {
+                out.push((Quantity::ReceivedApplications, Vec::new(), scope));
             }
         }
         if words.contains(&Word::Fees) {

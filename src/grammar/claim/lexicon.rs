@@ -447,6 +447,9 @@ static WORDS: Keywords<Word> = Keywords::new(&[
     ("行政行为", Filler),
     ("向", Filler),
     ("对", Filler),
+    ("任何", Filler),
+    ("过", Filler),
+    ("到", Filler),
     ("我", Filler),
     ("本", Filler),
 ]);
