@@ -452,6 +452,13 @@ fn n_recv_received() {
             t().received(27),
             &[],
         ),
+        // Regression (raised N.RECV before): a span of years.
+        case(
+            Overview,
+            "近3年共收到政府信息公开申请30件。",
+            t().received(12),
+            &[],
+        ),
         case(
             Overview,
             "收到的申请中，涉及征地拆迁的占六成。",

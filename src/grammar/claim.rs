@@ -127,6 +127,9 @@ pub enum Period {
     Cumulative,
     /// A change against another period (`同比增加`, `较上年减少`).
     Comparison,
+    /// A period named but not made out: a span of years (`近3年`,
+    /// `三年来`) or a year cut short by the extraction (`020年`).
+    Unclear,
 }
 
 /// Whether a claim reports a fact or a plan.
@@ -235,6 +238,7 @@ impl NarrativeClaim {
             Period::Year(y) => format!("{y}年"),
             Period::Cumulative => "累计".to_string(),
             Period::Comparison => "与其他期间比较".to_string(),
+            Period::Unclear => "不明".to_string(),
         };
         let tense = match self.tense {
             Tense::Done => "已发生",
@@ -273,6 +277,7 @@ impl NarrativeClaim {
             Period::Year(y) => y.to_string(),
             Period::Cumulative => "cumulative".to_string(),
             Period::Comparison => "change against another period".to_string(),
+            Period::Unclear => "unclear".to_string(),
         };
         let tense = match self.tense {
             Tense::Done => "done",
@@ -887,8 +892,23 @@ impl<'a> Reader<'a> {
     /// Claims of the words after the last count of a clause: negations and
     /// statements about every one.
     fn tail(&mut self, clause: &Clause, from: usize, period: Period, counted: bool) {
+        // The words a negation, an `every one` or the next clause may use;
+        // most clauses have none, and then nothing is allocated.
         let words: Vec<(usize, Word)> = (from..clause.to)
             .filter_map(|i| self.toks.get(i).and_then(word).map(|w| (i, w)))
+            .filter(|(_, w)| {
+                matches!(
+                    w,
+                    Word::Negation
+                        | Word::All
+                        | Word::CaseResult(_)
+                        | Word::Concluded
+                        | Word::Cases(_)
+                        | Word::Application
+                        | Word::Received
+                        | Word::New
+                )
+            })
             .collect();
         let negations: Vec<usize> = words
             .iter()

@@ -203,6 +203,24 @@ fn year(input: &str) -> IResult<&str, Tok> {
     ))
 }
 
+/// A number of years that is not a year (`3年`, `三年来`, `020年` cut from
+/// `2020年`): a period the sentence names but does not make out.
+fn years_span(input: &str) -> IResult<&str, Tok> {
+    value(
+        Tok::Word(Word::Period(Period::Unclear)),
+        (
+            alt((
+                take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+                recognize(chinese_numeral),
+            )),
+            space0,
+            char('年'),
+            opt(alt((tag("度"), tag("以来"), tag("来")))),
+        ),
+    )
+    .parse_complete(input)
+}
+
 /// `近`, `约`, `逾`, `超过`, `将近`, `大约` before a number.
 fn approx_before(input: &str) -> IResult<&str, &str> {
     alt((
@@ -266,6 +284,18 @@ fn percent(input: &str) -> IResult<&str, Tok> {
         )),
     )
     .parse_complete(input)
+}
+
+/// [`years_span`] written in digits, tried before a bare number takes them.
+fn arabic_years_span(input: &str) -> IResult<&str, Tok> {
+    if input.starts_with(|c: char| c.is_ascii_digit()) {
+        years_span(input)
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )))
+    }
 }
 
 fn bare_number(input: &str) -> IResult<&str, Tok> {
@@ -437,30 +467,53 @@ fn space(input: &str) -> IResult<&str, Tok> {
     value(Tok::Space, take_while1(char::is_whitespace)).parse_complete(input)
 }
 
+fn other(input: &str) -> IResult<&str, Tok> {
+    map(anychar, |_| Tok::Other).parse_complete(input)
+}
+
+/// One token. The first char tells which parsers may apply, so a char that
+/// starts nothing but a keyword costs one keyword lookup.
 fn token(input: &str) -> IResult<&str, Tok> {
-    alt((
-        year,
-        ordinal,
-        percent,
-        count,
-        bare_number,
-        bracketed,
-        article,
-        future_jiang,
-        compared_with,
-        subject,
-        stated_zero,
-        keyword,
-        clause_break,
-        space,
-        map(anychar, |_| Tok::Other),
-    ))
-    .parse_complete(input)
+    let Some(c) = input.chars().next() else {
+        return other(input);
+    };
+    if c.is_ascii_digit() {
+        return alt((
+            year,
+            ordinal,
+            percent,
+            count,
+            arabic_years_span,
+            bare_number,
+        ))
+        .parse_complete(input);
+    }
+    if numeral_char(c) {
+        return alt((year, ordinal, percent, count, keyword, years_span, other))
+            .parse_complete(input);
+    }
+    if c.is_whitespace() {
+        return space(input);
+    }
+    match c {
+        '《' | '(' | '（' | '[' | '【' | '〈' => bracketed(input),
+        ',' | '，' | ';' | '；' | '。' | ':' | '：' | '!' | '！' | '?' | '？' => {
+            clause_break(input)
+        }
+        '第' => alt((article, keyword, other)).parse_complete(input),
+        '将' => alt((count, future_jiang, keyword, other)).parse_complete(input),
+        '较' | '比' | '与' => alt((compared_with, keyword, other)).parse_complete(input),
+        '我' | '本' => alt((subject, keyword, other)).parse_complete(input),
+        '为' | '是' => alt((stated_zero, keyword, other)).parse_complete(input),
+        '近' | '约' | '逾' | '超' | '大' => alt((count, keyword, other)).parse_complete(input),
+        _ => alt((keyword, other)).parse_complete(input),
+    }
 }
 
 /// The tokens of `text`, in order, covering it entirely.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // A CJK char is three bytes: about one token for each.
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
     let mut rest = text;
     while !rest.is_empty() {
         let start = text.len() - rest.len();

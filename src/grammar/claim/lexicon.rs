@@ -8,6 +8,7 @@
 use super::{Period, RequestOutcome};
 use crate::ast::{ReviewGroup, ReviewOutcome};
 use crate::grammar::label::Keywords;
+use std::sync::OnceLock;
 
 /// What a keyword means to the claim reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ const DIRECT: &[ReviewGroup] = &[ReviewGroup::LitigationDirect];
 const AFTER_REVIEW: &[ReviewGroup] = &[ReviewGroup::LitigationAfterReview];
 
 /// Every keyword and its meaning.
-static WORDS: Keywords<Word> = Keywords::new(&[
+const LIST: &[(&str, Word)] = &[
     // Table 3 quantities.
     ("新收", New),
     ("新收到", New),
@@ -452,11 +453,36 @@ static WORDS: Keywords<Word> = Keywords::new(&[
     ("到", Filler),
     ("我", Filler),
     ("本", Filler),
-]);
+];
+
+static WORDS: Keywords<Word> = Keywords::new(LIST);
+
+/// Bits of the chars of the Basic Multilingual Plane that start a keyword,
+/// so that the many chars that start none are turned away at once.
+static FIRST_CHARS: OnceLock<Vec<u64>> = OnceLock::new();
+
+fn may_start_keyword(c: char) -> bool {
+    let bits = FIRST_CHARS.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        for (word, _) in LIST {
+            if let Some(first) = word.chars().next()
+                && let Some(slot) = bits.get_mut(first as usize / 64)
+            {
+                *slot |= 1 << (first as usize % 64);
+            }
+        }
+        bits
+    });
+    bits.get(c as usize / 64)
+        .is_some_and(|slot| slot & (1 << (c as usize % 64)) != 0)
+}
 
 /// The longest keyword at the start of `input`, and its length in bytes.
 pub(crate) fn keyword_at(input: &str) -> Option<(Word, usize)> {
     let first = input.chars().next()?;
+    if !may_start_keyword(first) {
+        return None;
+    }
     WORDS
         .starting_with(first)
         .filter(|(word, _)| input.starts_with(word))
@@ -552,3 +578,25 @@ pub(crate) const FUTURE_AFTER_JIANG: &[&str] = &[
     "牢固",
     "始终坚持",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_is_found_whole_at_its_start() {
+        for (word, meaning) in LIST {
+            assert_eq!(keyword_at(word), Some((*meaning, word.len())), "{word}");
+        }
+    }
+
+    #[test]
+    fn no_keyword_is_listed_twice() {
+        for (i, (word, _)) in LIST.iter().enumerate() {
+            assert!(
+                LIST.iter().skip(i + 1).all(|(other, _)| other != word),
+                "{word}"
+            );
+        }
+    }
+}
