@@ -452,6 +452,13 @@ fn n_recv_received() {
             t().received(27),
             &[],
         ),
+        // A number with a thousands separator.
+        case(
+            Overview,
+            "本年度共收到政府信息公开申请1,234件。",
+            t().received(1234),
+            &[],
+        ),
         // Regression (raised N.RECV before): a span of years.
         case(
             Overview,
@@ -582,6 +589,13 @@ fn n_docs_documents_issued() {
             Overview,
             "全年制发行政规范性文件五件。",
             t().normative(3),
+            &["N.DOCS"],
+        ),
+        // Documents among the items proactively disclosed are those published.
+        case(
+            Overview,
+            "主动公开政府信息1200条，其中规章2件、规范性文件5件。",
+            t().regulations(2).normative(4),
             &["N.DOCS"],
         ),
         case(
@@ -906,13 +920,9 @@ fn n_year_dates() {
             &["N.YEAR"],
         ),
         case(Problems, "（二）2023年工作计划", t(), &["N.YEAR"]),
-        // Missed before: a plan dated in the report year.
-        case(
-            Problems,
-            "2023年，我局将进一步加强政务公开培训。",
-            t(),
-            &["N.YEAR"],
-        ),
+        // A sentence with a future marker never raises N.YEAR, even one
+        // dated in the report year; a plan's heading does (above).
+        case(Problems, "2023年，我局将进一步加强政务公开培训。", t(), &[]),
         // Regression: dated next year, so not compared with the table either.
         case(
             Overview,
@@ -926,6 +936,13 @@ fn n_year_dates() {
             "二〇二二年，我局进一步健全公开制度。",
             t(),
             &["N.YEAR"],
+        ),
+        // A future marker anywhere in the sentence.
+        case(
+            Overview,
+            "2022年，我局规范了依申请公开流程，下一步将继续完善。",
+            t(),
+            &[],
         ),
         // Regression: plans for next year in section 5.
         case(Problems, "2024年，我区将采取以下措施加以改进。", t(), &[]),

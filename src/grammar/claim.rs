@@ -175,7 +175,7 @@ pub struct DatedOpening {
     pub period: Period,
     /// The year heads a plan (`工作计划`, `工作打算`, `工作安排`, `工作思路`).
     pub plan_heading: bool,
-    /// A plan: a future marker in the clause that says what the agency does.
+    /// A plan: a future marker anywhere in the sentence, or a plan heading.
     pub tense: Tense,
     /// The agency speaks of its own work (`2020年，我局…`, `2020年我局…`).
     pub own_work: bool,
@@ -822,8 +822,13 @@ impl<'a> Reader<'a> {
             return false;
         }
         // `发布信息2356条，其中规范性文件28件`: documents counted among
-        // something else are a part of it, not the documents of the year.
+        // something else are a part of it, not the documents of the year;
+        // among the items proactively disclosed they are those published.
         let documents_in_part = first_of_sub
+            && !self
+                .last
+                .as_ref()
+                .is_some_and(|l| l.quantity == Quantity::ProactiveInformation)
             && targets
                 .iter()
                 .any(|(q, _)| matches!(q, Quantity::Regulations | Quantity::NormativeDocuments));
@@ -838,19 +843,14 @@ impl<'a> Reader<'a> {
         let scope = if let Some(words) = narrowed {
             Scope::Part(words)
         } else if inherited {
-            let part = first_of_sub
-                || self.content(from, at)
-                || self.last.as_ref().is_some_and(|l| l.part);
-            if part {
-                let label = self.text_of(from, at);
-                Scope::Part(if label.is_empty() {
-                    "其中".to_string()
-                } else {
-                    label.to_string()
-                })
+            // A number that names no quantity of its own (`自然人72件`,
+            // `10件均已办结`) is never the whole of the one before.
+            let label = self.text_of(from, at);
+            Scope::Part(if label.is_empty() {
+                "其中".to_string()
             } else {
-                Scope::Whole
-            }
+                label.to_string()
+            })
         } else if ahead {
             match first_word {
                 Some(f) if self.content(at + 1, f) => {
@@ -1176,42 +1176,8 @@ fn opening(toks: &[Token], report_year: Option<i32>) -> Option<DatedOpening> {
     let plan_heading = next == Some(Tok::Word(Word::PlanHeading));
     let opens_statement = matches!(next, Some(Tok::Break | Tok::Subject));
     let own_work = opens_statement && toks.iter().any(|t| t.tok == Tok::Subject);
-    // The clause that says what the agency does: the one with the first
-    // subject after the year, else the first clause after it.
-    let after: Vec<&Token> = toks.iter().skip(at + 1).collect();
-    let subject_at = after.iter().position(|t| t.tok == Tok::Subject);
-    let clause_end = |from: usize| {
-        after
-            .iter()
-            .skip(from)
-            .position(|t| t.tok == Tok::Break)
-            .map_or(after.len(), |p| p + from)
-    };
-    let (from, to) = match subject_at {
-        Some(s) => {
-            let start = after
-                .get(..s)
-                .unwrap_or_default()
-                .iter()
-                .rposition(|t| t.tok == Tok::Break)
-                .map_or(0, |p| p + 1);
-            (start, clause_end(s))
-        }
-        None => {
-            let first_break = clause_end(0);
-            if first_break == 0 {
-                (1, clause_end(1))
-            } else {
-                (0, first_break)
-            }
-        }
-    };
-    let planned = plan_heading
-        || after
-            .get(from..to.max(from))
-            .unwrap_or_default()
-            .iter()
-            .any(|t| t.tok == Tok::Word(Word::Future));
+    // A future marker anywhere makes the sentence a plan.
+    let planned = plan_heading || toks.iter().any(|t| t.tok == Tok::Word(Word::Future));
     let compares = toks.iter().any(|t| match t.tok {
         Tok::Word(Word::Period(Period::Comparison)) => true,
         Tok::Year { year: other, .. } => other != year,

@@ -512,9 +512,10 @@ fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding
 }
 
 /// N.YEAR: a statement of the agency's own work dated the year before or
-/// after the report year, and a plan dated in the report year. Never a
-/// plan for the next year, a comparison between years, the rectification
-/// of last year's problems, nor section 5 speaking of the next year.
+/// after the report year, and a plan headed with the report year. Never a
+/// sentence with a future marker, a comparison between years, the
+/// rectification of last year's problems, nor section 5 speaking of the
+/// next year.
 fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
     let Some(year) = report.year.as_ref().map(|y| y.value) else {
         return;
@@ -525,8 +526,9 @@ fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
         };
         let mentioned = opening.year;
         let in_section_five = read.section == Some(SectionKind::ProblemsAndImprovements);
-        let plan = mentioned == year
-            && (opening.plan_heading || (opening.tense == Tense::Planned && opening.own_work));
+        // A plan is flagged by its heading (`（二）2020年工作计划` in the
+        // report on 2020) only: a sentence with a future marker never is.
+        let plan = mentioned == year && opening.plan_heading;
         let misdated = (mentioned == year - 1 || mentioned == year + 1)
             && opening.own_work
             && opening.tense == Tense::Done

@@ -16,6 +16,7 @@ use nom::{
     bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{anychar, char, digit1, one_of, satisfy, space0},
     combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
+    multi::many1,
     sequence::{pair, preceded, terminated},
 };
 
@@ -174,10 +175,28 @@ fn chinese_value(text: &str) -> Option<f64> {
     Some(total.checked_add(section)? as f64)
 }
 
+/// `1,234`: digits in groups of three (a comma here is not a clause break).
+fn grouped_digits(input: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        many1(preceded(
+            char(','),
+            terminated(
+                take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+                not(satisfy(|c| c.is_ascii_digit())),
+            ),
+        )),
+    ))
+    .parse_complete(input)
+}
+
 fn arabic_value(input: &str) -> IResult<&str, f64> {
     map_opt(
-        recognize(pair(digit1, opt(pair(char('.'), digit1)))),
-        |s: &str| s.parse::<f64>().ok(),
+        recognize(pair(
+            alt((grouped_digits, digit1)),
+            opt(pair(char('.'), digit1)),
+        )),
+        |s: &str| s.replace(',', "").parse::<f64>().ok(),
     )
     .parse_complete(input)
 }
@@ -582,6 +601,22 @@ mod tests {
         assert_eq!(kinds("1.2020年")[0], Tok::Opaque);
         assert_eq!(kinds("35.5%"), vec![Tok::Percent]);
         assert_eq!(kinds("《2020年工作要点》"), vec![Tok::Opaque]);
+    }
+
+    #[test]
+    fn grouped_digits_and_spans_of_years() {
+        assert_eq!(
+            kinds("1,234件"),
+            vec![Tok::Count {
+                value: 1234.0,
+                unit: "件",
+                approx: false
+            }]
+        );
+        assert_eq!(kinds("5,3件")[1], Tok::Break);
+        assert_eq!(kinds("近3年")[1], Tok::Word(Word::Period(Period::Unclear)));
+        assert_eq!(kinds("三年来")[0], Tok::Word(Word::Period(Period::Unclear)));
+        assert_eq!(kinds("020年")[0], Tok::Word(Word::Period(Period::Unclear)));
     }
 
     #[test]
