@@ -459,6 +459,14 @@ fn n_recv_received() {
             t().received(1234),
             &[],
         ),
+        // Parts of a whole region, and a count of one month.
+        case(
+            Overview,
+            "区政府本级共收到申请300件，各部门共收到900件。",
+            t().received(1200),
+            &[],
+        ),
+        case(Overview, "2023年3月，收到申请1件。", t().received(5), &[]),
         // Regression (raised N.RECV before): a span of years.
         case(
             Overview,
@@ -510,6 +518,16 @@ fn n_rev_reconsiderations() {
             Overview,
             "行政复议结果维持2件，纠正1件。",
             t().review([2, 1, 0, 0]),
+            &[],
+        ),
+        case(Overview, "本年度收到行政复议申请1件。", t(), &["N.REV"]),
+        // Regression (raised N.REV and N.CARRYIN before): cases of one kind.
+        case(Overview, "上年结转的行政复议案件1件。", t(), &[]),
+        // A part of the lawsuits, not the applications carried over.
+        case(
+            Overview,
+            "行政诉讼2件，其中1件为上年结转。",
+            t().direct([2, 0, 0, 0]),
             &[],
         ),
         // Regression (raised N.REV before): one pending case, not all cases.
@@ -835,6 +853,13 @@ fn n_alldone_every_application_handled() {
             Overview,
             "除1件结转下年度办理外，其余申请均已办结。",
             t().received(3).forward(1),
+            &[],
+        ),
+        // Regression (raised N.ALLDONE before): every case, not every application.
+        case(
+            Overview,
+            "因政府信息公开申请引发行政复议2件，均已办结。",
+            t().received(3).forward(1).review([2, 0, 0, 0]),
             &[],
         ),
         case(

@@ -581,8 +581,19 @@ impl<'a> Reader<'a> {
         for i in clause.from..clause.to {
             let Some(t) = self.toks.get(i) else { break };
             match t.tok {
-                Tok::Year { year, .. } => {
-                    period = resolve(year, self.report_year);
+                Tok::Year { year, dated } => {
+                    // `2023年3月`: a month, not the year; `截至2023年12月31日`:
+                    // the year up to its end.
+                    let as_of = (clause.from..i)
+                        .rev()
+                        .filter_map(|k| self.toks.get(k))
+                        .find(|t| t.tok != Tok::Space)
+                        .is_some_and(|t| t.tok == Tok::Word(Word::AsOf));
+                    period = if dated && !as_of {
+                        Period::Unclear
+                    } else {
+                        resolve(year, self.report_year)
+                    };
                     named = Some(period);
                 }
                 Tok::Word(Word::Period(Period::Comparison)) => comparison = true,
@@ -832,8 +843,29 @@ impl<'a> Reader<'a> {
             && targets
                 .iter()
                 .any(|(q, _)| matches!(q, Quantity::Regulations | Quantity::NormativeDocuments));
+        // `行政诉讼2件，其中1件为上年结转`: a part of the cases, not the
+        // applications carried over.
+        let other_domain = (first_of_sub || ahead)
+            && self.last.as_ref().is_some_and(|l| {
+                targets.iter().any(|(q, _)| {
+                    domain(*q) != domain(l.quantity)
+                        && !(l.quantity == Quantity::ProactiveInformation
+                            && domain(*q) == Domain::Disclosure)
+                })
+            });
+        // `上年结转的行政复议案件1件`: cases of one kind.
+        let cases_of_a_kind = !cases.is_empty()
+            && requests
+                .iter()
+                .any(|q| *q != Quantity::ReceivedApplications);
         let narrowed = self
             .narrowing(from, at, true)
+            .or_else(|| {
+                (other_domain || cases_of_a_kind).then(|| {
+                    self.text_of(from.min(words_from), words_to.max(at))
+                        .to_string()
+                })
+            })
             .or_else(|| {
                 ahead
                     .then(|| self.narrowing(words_from, words_to, true))
@@ -1121,8 +1153,16 @@ impl<'a> Reader<'a> {
                 .filter_map(|i| self.toks.get(i).and_then(word))
                 .collect();
             let names_applications = clause_words.contains(&Word::Application);
+            // `引发行政复议2件，均已办结`: every case, not every application.
+            let about_cases = !names_applications
+                && self
+                    .last
+                    .as_ref()
+                    .is_some_and(|l| domain(l.quantity) != Domain::Applications);
             let part = self.narrowing(clause.from, clause.to, false);
-            let scope = if let Some(words) = part {
+            let scope = if about_cases {
+                Scope::Part(self.text_of(clause.from, clause.to).to_string())
+            } else if let Some(words) = part {
                 Scope::Part(words)
             } else if clause_words.contains(&Word::CarriedOver) {
                 Scope::Part(self.text_of(clause.from, from.max(clause.from)).to_string())
@@ -1143,6 +1183,34 @@ impl<'a> Reader<'a> {
             );
             self.out.push(claim);
         }
+    }
+}
+
+/// What a quantity belongs to: applications (table 3), cases (table 4),
+/// documents and items disclosed (table 2), fees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Domain {
+    Applications,
+    Cases,
+    Disclosure,
+    Fees,
+    Work,
+}
+
+fn domain(q: Quantity) -> Domain {
+    match q {
+        Quantity::NewApplications
+        | Quantity::ReceivedApplications
+        | Quantity::CarriedOver
+        | Quantity::Handled
+        | Quantity::CarriedForward
+        | Quantity::RequestOutcome(_) => Domain::Applications,
+        Quantity::Cases | Quantity::CaseOutcome(_) => Domain::Cases,
+        Quantity::Regulations | Quantity::NormativeDocuments | Quantity::ProactiveInformation => {
+            Domain::Disclosure
+        }
+        Quantity::Fees => Domain::Fees,
+        Quantity::Work => Domain::Work,
     }
 }
 

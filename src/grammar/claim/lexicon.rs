@@ -57,6 +57,8 @@ pub(crate) enum Word {
     PlanHeading,
     /// 整改: the rectification of (last year's) problems.
     Rectify,
+    /// 截至, 截止: a date the count runs up to.
+    AsOf,
     /// 其中, 另有: what follows is part of what came before.
     Sub,
     /// A word that narrows a count to part of its quantity: an applicant
@@ -329,6 +331,10 @@ const LIST: &[(&str, Word)] = &[
     ("工作安排", PlanHeading),
     ("工作思路", PlanHeading),
     ("整改", Rectify),
+    ("截至", AsOf),
+    ("截止", AsOf),
+    ("截止到", AsOf),
+    ("截至到", AsOf),
     // Parts of a quantity.
     ("其中", Sub),
     ("另有", Sub),
@@ -360,6 +366,15 @@ const LIST: &[(&str, Word)] = &[
     ("其余", Narrow),
     ("剩余", Narrow),
     ("除", Narrow),
+    ("本级", Narrow),
+    ("各部门", Narrow),
+    ("各单位", Narrow),
+    ("各乡镇", Narrow),
+    ("各街道", Narrow),
+    ("乡镇", Narrow),
+    ("下属", Narrow),
+    ("所属", Narrow),
+    ("直属", Narrow),
     ("废止", Narrow),
     ("修订", Narrow),
     ("修改", Narrow),
