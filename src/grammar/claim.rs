@@ -647,7 +647,7 @@ impl<'a> Reader<'a> {
         unit: Option<&str>,
         scope: Scope,
         period: Period,
-        clause: &Clause,
+        (from, to): (usize, usize),
     ) -> NarrativeClaim {
         NarrativeClaim {
             quantity,
@@ -661,7 +661,12 @@ impl<'a> Reader<'a> {
             } else {
                 Tense::Done
             },
-            clause: self.text_of(clause.from, clause.to).to_string(),
+            // The words the claim was read from, not the whole clause, so
+            // that many claims of one long clause take linear room.
+            clause: self
+                .text_of(from, to)
+                .trim_matches(|c: char| c == '、' || c == ',' || c == '，')
+                .to_string(),
         }
     }
 
@@ -909,7 +914,7 @@ impl<'a> Reader<'a> {
                 Some(unit),
                 scope.clone(),
                 period,
-                clause,
+                (from.min(words_from), (at + 1).max(words_to)),
             );
             self.out.push(claim);
             self.last = Some(Last {
@@ -947,6 +952,14 @@ impl<'a> Reader<'a> {
             .filter(|(_, w)| *w == Word::Negation)
             .map(|(i, _)| *i)
             .collect();
+        let mut clause_groups = Vec::new();
+        if !negations.is_empty() {
+            for (_, w) in &words {
+                if let Word::Cases(g) = w {
+                    union(&mut clause_groups, g);
+                }
+            }
+        }
         let mut used = false;
         for (k, n) in negations.iter().enumerate() {
             let end = negations.get(k + 1).copied().unwrap_or(clause.to);
@@ -955,9 +968,9 @@ impl<'a> Reader<'a> {
             } else {
                 negations.get(k - 1).map_or(from, |p| p + 1)
             };
-            let mut targets = self.absent_targets(n + 1, end, clause);
+            let mut targets = self.absent_targets(n + 1, end, &clause_groups);
             if targets.is_empty() {
-                targets = self.absent_targets(start, *n, clause);
+                targets = self.absent_targets(start, *n, &clause_groups);
             }
             if targets.is_empty() && !counted && k == 0 {
                 targets = self.unbound_targets();
@@ -970,7 +983,7 @@ impl<'a> Reader<'a> {
                     None,
                     scope,
                     period,
-                    clause,
+                    (start, end),
                 );
                 self.out.push(claim);
             }
@@ -1001,7 +1014,7 @@ impl<'a> Reader<'a> {
         &self,
         from: usize,
         to: usize,
-        clause: &Clause,
+        clause_groups: &[ReviewGroup],
     ) -> Vec<(Quantity, Vec<ReviewGroup>, Scope)> {
         let words: Vec<Word> = (from..to)
             .filter_map(|i| self.toks.get(i).and_then(word))
@@ -1016,15 +1029,11 @@ impl<'a> Reader<'a> {
             _ => None,
         }) {
             // `未被纠错`: no case was corrected, whether or not there were cases.
-            let mut groups = Vec::new();
-            for i in clause.from..to {
-                if let Some(Word::Cases(g)) = self.toks.get(i).and_then(word) {
-                    union(&mut groups, g);
-                }
-            }
-            if groups.is_empty() {
-                groups = self.groups_named.clone();
-            }
+            let groups = if clause_groups.is_empty() {
+                self.groups_named.clone()
+            } else {
+                clause_groups.to_vec()
+            };
             out.push((Quantity::CaseOutcome(o), groups, scope));
             return out;
         }
@@ -1144,7 +1153,7 @@ impl<'a> Reader<'a> {
                 None,
                 Scope::Whole,
                 period,
-                clause,
+                (clause.from, clause.to),
             );
             self.out.push(claim);
         }
@@ -1179,7 +1188,7 @@ impl<'a> Reader<'a> {
                 None,
                 scope,
                 period,
-                clause,
+                (clause.from, clause.to),
             );
             self.out.push(claim);
         }

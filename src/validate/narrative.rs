@@ -302,12 +302,11 @@ fn counts(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
         if stated.iter().any(|s| agrees(s.value)) {
             continue;
         }
-        let mut reported: Vec<f64> = Vec::new();
+        let mut reported = std::collections::BTreeSet::new();
         for s in stated {
-            if reported.iter().any(|v| (v - s.value).abs() < 1e-9) {
+            if !reported.insert(s.value.to_bits()) {
                 continue;
             }
-            reported.push(s.value);
             let mut cells = cells.clone();
             if let Some((_, more)) = &alternative {
                 for c in more {
@@ -444,7 +443,7 @@ fn contradiction_check<'a>(
 /// The claims of a sentence with its denials of cases made one: a sentence
 /// that denies reconsiderations and lawsuits (in one clause or two) says
 /// one thing, compared once with the groups it names.
-fn absences_merged(claims: &[NarrativeClaim]) -> Vec<NarrativeClaim> {
+fn absences_merged(claims: &[NarrativeClaim], sentence: &str) -> Vec<NarrativeClaim> {
     let denies_cases = |c: &NarrativeClaim| {
         c.quantity == Quantity::Cases && c.amount == Amount::Absent && comparable(c)
     };
@@ -459,8 +458,8 @@ fn absences_merged(claims: &[NarrativeClaim]) -> Vec<NarrativeClaim> {
                     }
                 }
                 first.groups.sort();
-                if !first.clause.contains(claim.clause.as_str()) {
-                    first.clause = format!("{}，{}", first.clause, claim.clause);
+                if first.clause != claim.clause {
+                    first.clause = sentence.trim().to_string();
                 }
             }
             _ => {
@@ -480,7 +479,7 @@ fn absences_merged(claims: &[NarrativeClaim]) -> Vec<NarrativeClaim> {
 fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
     let mut seen: Vec<(&'static str, Vec<String>)> = Vec::new();
     for read in reads {
-        for claim in &absences_merged(&read.reading.claims) {
+        for claim in &absences_merged(&read.reading.claims, read.text()) {
             if !comparable(claim) {
                 continue;
             }
