@@ -356,6 +356,12 @@ struct Contradiction<'a> {
     en: fn(&NarrativeClaim, f64) -> String,
 }
 
+/// Whether a claim of an outcome of cases denies corrections (else it
+/// denies cases pending).
+fn is_correction(claim: &NarrativeClaim) -> bool {
+    claim.quantity == Quantity::CaseOutcome(ReviewOutcome::Corrected)
+}
+
 fn contradiction_check<'a>(
     tables: &Tables<'a>,
     claim: &NarrativeClaim,
@@ -395,11 +401,20 @@ fn contradiction_check<'a>(
         ) => Contradiction {
             rule: "N.UPHELD",
             terms: tables.t4(&claim.groups, &[*o]),
-            zh: |c, t| format!("正文称无{}，表四为{}", c.quantity_name(false), number(t)),
+            zh: |c, t| {
+                let (names, outcome) = (groups_name(&c.groups, false), is_correction(c));
+                let outcome = if outcome { "被纠错" } else { "尚未审结" };
+                format!("正文称{names}无{outcome}，表四为{}", number(t))
+            },
             en: |c, t| {
+                let names = groups_name(&c.groups, true);
+                let outcome = if is_correction(c) {
+                    "corrected"
+                } else {
+                    "pending"
+                };
                 format!(
-                    "the text says no {} case; table 4 counts {}",
-                    c.quantity_name(true),
+                    "the text says no {names} were {outcome}; table 4 counts {}",
                     number(t)
                 )
             },

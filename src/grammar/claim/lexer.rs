@@ -107,18 +107,16 @@ pub(crate) const MONEY_UNITS: &[&str] = &["元", "万元"];
 /// How far (in bytes) an opaque span in brackets may reach.
 const BRACKET_REACH: usize = 600;
 
+/// A unit after a number; the first of [`UNITS`] that fits (the longer
+/// ones come first, so `个工作日` is not read as `个`).
 fn unit(input: &str) -> IResult<&str, &'static str> {
-    for u in UNITS {
-        // `个` before `个工作日` would leave `工作日`; the list is ordered so
-        // that the longer unit is tried first.
-        if let Some(rest) = input.strip_prefix(u) {
-            return Ok((rest, u));
-        }
-    }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Tag,
-    )))
+    UNITS
+        .iter()
+        .find_map(|u| input.strip_prefix(u).map(|rest| (rest, *u)))
+        .ok_or(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )))
 }
 
 /// Value of a Chinese numeral char: a digit, or `十`/`百`/`千`/`万`.
