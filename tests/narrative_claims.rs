@@ -459,13 +459,14 @@ fn n_recv_received() {
             t().received(1234),
             &[],
         ),
-        // Parts of a whole region, and a count of one month.
+        // Regression (raised N.RECV before): parts of a whole region.
         case(
             Overview,
             "区政府本级共收到申请300件，各部门共收到900件。",
             t().received(1200),
             &[],
         ),
+        // A count of one month.
         case(Overview, "2023年3月，收到申请1件。", t().received(5), &[]),
         // Regression (raised N.RECV before): a span of years.
         case(
@@ -771,6 +772,7 @@ fn n_none_lit_no_case() {
             t().review([1, 0, 0, 0]),
             &["N.NONE-LIT"],
         ),
+        // Missed before: the negation after a comma.
         case(
             Overview,
             "行政诉讼方面，无。",
@@ -798,18 +800,21 @@ fn n_none_lit_no_case() {
             t().review([1, 0, 0, 0]),
             &[],
         ),
+        // Regression (raised N.NONE-LIT before): a correction denied, not a case.
         case(
             Overview,
             "未发生行政复议被纠错的情况。",
             t().review([2, 0, 0, 0]),
             &[],
         ),
+        // Regression (raised N.NONE-LIT before): lawsuits denied, a reconsideration stated.
         case(
             Overview,
             "全年未发生行政诉讼，行政复议1件已审结并维持原决定。",
             t().review([1, 0, 0, 0]),
             &[],
         ),
+        // Regression (raised N.NONE-LIT before): lawsuits after a reconsideration denied.
         case(
             Overview,
             "未出现因不服行政复议决定提起行政诉讼的情况。",
@@ -920,6 +925,7 @@ fn n_upheld_every_decision_upheld() {
             t().review([1, 0, 0, 0]).direct([0, 1, 0, 0]),
             &[],
         ),
+        // Regression (raised N.UPHELD before): every reconsideration upheld, a lawsuit pending.
         case(
             Overview,
             "行政复议均维持，行政诉讼1件尚未审结。",
@@ -962,7 +968,7 @@ fn n_year_dates() {
             t(),
             &["N.YEAR"],
         ),
-        // A future marker anywhere in the sentence.
+        // Regression (raised N.YEAR before): a future marker anywhere in the sentence.
         case(
             Overview,
             "2022年，我局规范了依申请公开流程，下一步将继续完善。",
@@ -971,6 +977,7 @@ fn n_year_dates() {
         ),
         // Regression: plans for next year in section 5.
         case(Problems, "2024年，我区将采取以下措施加以改进。", t(), &[]),
+        // Regression (raised N.YEAR before): section 5 on the next year, with no future marker.
         case(
             Problems,
             "2024年，我局继续深化政务公开标准化建设。",
