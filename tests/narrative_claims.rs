@@ -975,6 +975,28 @@ fn n_year_dates() {
             t(),
             &[],
         ),
+        // Missed before (raised N.NONE-APP instead): a count of the tables
+        // dated years before, a stale text.
+        case(
+            Overview,
+            "2020年，我中心未收到政府信息公开申请。",
+            t().received(3),
+            &["N.YEAR"],
+        ),
+        // Missed before (raised N.NONE-LIT instead).
+        case(
+            Overview,
+            "2021年度，我局未发生行政复议和行政诉讼案件。",
+            t().review([1, 0, 0, 0]),
+            &["N.YEAR"],
+        ),
+        // History, not a count of the tables.
+        case(
+            Overview,
+            "2018年，我局成立了政务公开工作领导小组。",
+            t(),
+            &[],
+        ),
         // Regression: plans for next year in section 5.
         case(Problems, "2024年，我区将采取以下措施加以改进。", t(), &[]),
         // Regression (raised N.YEAR before): section 5 on the next year, with no future marker.
@@ -1102,6 +1124,22 @@ fn a_finding_shows_the_claim_it_read() {
             .map(|c| c.key.as_str())
             .collect::<Vec<_>>(),
         ["t4.lit_direct.total", "t4.lit_after_review.total"]
+    );
+
+    let stale = first_finding(
+        Overview,
+        "2020年，我中心未收到政府信息公开申请。",
+        t().received(3),
+    );
+    assert_eq!(stale.rule, "N.YEAR");
+    let claim = stale.claim.as_ref().expect("a claim");
+    assert_eq!(
+        (claim.quantity, &claim.amount, claim.period),
+        (
+            Quantity::ReceivedApplications,
+            &Amount::Absent,
+            Period::Year(2020)
+        )
     );
 
     let year = first_finding(Problems, "（二）2023年工作计划", t());

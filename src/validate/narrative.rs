@@ -15,7 +15,8 @@ use crate::ast::{
     ReviewGroup, ReviewOutcome, SectionKind, Sentence, Template,
 };
 use crate::grammar::claim::{
-    Amount, NarrativeClaim, Quantity, Scope, SentenceReading, Tense, groups_name, read_sentence,
+    Amount, NarrativeClaim, Period, Quantity, Scope, SentenceReading, Tense, groups_name,
+    read_sentence,
 };
 
 /// A sentence and what it claims.
@@ -526,7 +527,8 @@ fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding
 }
 
 /// N.YEAR: a statement of the agency's own work dated the year before or
-/// after the report year, and a plan headed with the report year. Never a
+/// after the report year (or any other year when it states a count of the
+/// tables), and a plan headed with the report year. Never a
 /// sentence with a future marker, a comparison between years, the
 /// rectification of last year's problems, nor section 5 speaking of the
 /// next year.
@@ -543,20 +545,39 @@ fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
         // A plan is flagged by its heading (`（二）2020年工作计划` in the
         // report on 2020) only: a sentence with a future marker never is.
         let plan = mentioned == year && opening.plan_heading;
-        let misdated = (mentioned == year - 1 || mentioned == year + 1)
+        // A fact the tables hold (applications, cases) dated in another
+        // year: the year before or after, or any other when the sentence
+        // states what the report's own tables count (`2020年，我中心未收到
+        // 政府信息公开申请` in a report on 2023).
+        let table_fact = read.reading.claims.iter().find(|c| {
+            c.tense == Tense::Done
+                && c.scope == Scope::Whole
+                && matches!(
+                    c.period,
+                    Period::Year(_) | Period::PreviousYear | Period::NextYear
+                )
+                && matches!(c.amount, Amount::Count(_) | Amount::Absent | Amount::All)
+                && states_table_fact(c)
+        });
+        let neighbour = mentioned.abs_diff(year) == 1;
+        let misdated = mentioned != year
+            && (neighbour || table_fact.is_some())
             && opening.own_work
             && opening.tense == Tense::Done
             && !opening.compares
             && !opening.rectification
-            && !(mentioned == year + 1 && in_section_five);
+            && !(mentioned > year && in_section_five);
         if !plan && !misdated {
             continue;
         }
-        let claim = NarrativeClaim::statement(
-            opening.period,
-            opening.tense,
-            read.text().trim().to_string(),
-        );
+        let claim = match table_fact {
+            Some(fact) if misdated => fact.clone(),
+            _ => NarrativeClaim::statement(
+                opening.period,
+                opening.tense,
+                read.text().trim().to_string(),
+            ),
+        };
         let excerpt = read.excerpt(40);
         let message = if plan {
             (
@@ -585,6 +606,19 @@ fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
             message,
         ));
     }
+}
+
+/// Whether a claim states what table 3 or 4 counts.
+fn states_table_fact(claim: &NarrativeClaim) -> bool {
+    matches!(
+        claim.quantity,
+        Quantity::NewApplications
+            | Quantity::ReceivedApplications
+            | Quantity::CarriedOver
+            | Quantity::Handled
+            | Quantity::CarriedForward
+            | Quantity::Cases
+    )
 }
 
 /// N.* rules.
