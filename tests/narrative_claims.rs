@@ -1013,6 +1013,14 @@ fn n_year_dates() {
             t().received(12),
             &[],
         ),
+        // Regression (raised N.YEAR before): last year's case set beside
+        // this year.
+        case(
+            Overview,
+            "2022年，我局被提起行政诉讼1件，该案已于本年度审结。",
+            t().direct([1, 0, 0, 0]),
+            &[],
+        ),
         // Regression: the rectification of last year's problems.
         case(
             Problems,

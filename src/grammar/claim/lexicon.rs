@@ -51,6 +51,9 @@ pub(crate) enum Word {
     Each,
     /// 本年度, 上年, 明年, 累计, 同比 …: the period a claim is about.
     Period(Period),
+    /// 本年度, 今年: the report year named as such (unlike 全年, which is
+    /// the year the sentence speaks of).
+    ThisYear,
     /// 将, 拟, 计划, 下一步 …: a plan, not a fact.
     Future,
     /// 工作计划, 工作打算 …: the heading of a plan.
@@ -254,18 +257,18 @@ const LIST: &[(&str, Word)] = &[
     ("各类", Filler),
     ("各项", Filler),
     // Periods.
-    ("本年", Period(Period::ReportYear)),
-    ("本年度", Period(Period::ReportYear)),
-    ("今年", Period(Period::ReportYear)),
-    ("今年以来", Period(Period::ReportYear)),
+    ("本年", ThisYear),
+    ("本年度", ThisYear),
+    ("今年", ThisYear),
+    ("今年以来", ThisYear),
     ("全年", Period(Period::ReportYear)),
     ("年内", Period(Period::ReportYear)),
-    ("本年内", Period(Period::ReportYear)),
+    ("本年内", ThisYear),
     ("年度内", Period(Period::ReportYear)),
     ("当年", Period(Period::ReportYear)),
     ("一年来", Period(Period::ReportYear)),
-    ("报告期内", Period(Period::ReportYear)),
-    ("本报告期", Period(Period::ReportYear)),
+    ("报告期内", ThisYear),
+    ("本报告期", ThisYear),
     ("上年", Period(Period::PreviousYear)),
     ("上年度", Period(Period::PreviousYear)),
     ("上一年", Period(Period::PreviousYear)),

@@ -25,8 +25,10 @@ pub(super) fn opening(toks: &[Token], report_year: Option<i32>) -> Option<DatedO
     let own_work = opens_statement && toks.iter().any(|t| t.tok == Tok::Subject);
     // A future marker anywhere makes the sentence a plan.
     let planned = plan_heading || toks.iter().any(|t| t.tok == Tok::Word(Word::Future));
+    // `2022年…，本年度…`, `…较上年…`: two periods set side by side.
     let compares = toks.iter().any(|t| match t.tok {
-        Tok::Word(Word::Period(Period::Comparison)) => true,
+        Tok::Word(Word::Period(Period::Comparison | Period::PreviousYear | Period::NextYear))
+        | Tok::Word(Word::ThisYear) => true,
         Tok::Year { year: other, .. } => other != year,
         _ => false,
     });

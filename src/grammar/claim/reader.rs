@@ -216,6 +216,10 @@ impl<'a> Reader<'a> {
                     period = p;
                     named = Some(p);
                 }
+                Tok::Word(Word::ThisYear) => {
+                    period = Period::ReportYear;
+                    named = Some(period);
+                }
                 Tok::Word(Word::Future | Word::PlanHeading) => self.planned = true,
                 Tok::Count {
                     value,
