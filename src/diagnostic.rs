@@ -1,11 +1,14 @@
 //! Parse diagnostics: what the parser could not understand, as data.
 
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How serious a diagnostic or a finding is.
+///
+/// Deliberately exhaustive: a closed, ordered three-level scale
+/// (`Info < Warning < Error`) that a `match` may cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Severity {
     /// Worth knowing; nothing was lost.
     Info,
@@ -35,9 +38,11 @@ impl std::fmt::Display for Severity {
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident; )*) => {
         /// Stable diagnostic codes. The string form never changes once released.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
         pub enum DiagnosticCode {
-            $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $code))] $variant, )*
         }
 
         impl DiagnosticCode {
@@ -78,6 +83,13 @@ codes! {
     SectionNumberMismatch = "P-SECTION-NUMBER", Info;
     /// A section heading was found inside a line of running text.
     InlineHeading = "P-SECTION-INLINE", Info;
+    /// A section heading only resembles the statutory wording (a word
+    /// dropped or added, another wording, an ordinal without separator); the
+    /// section was recognised by its ordinal, position and wording.
+    HeadingVariant = "P-HEADING-VARIANT", Info;
+    /// A table was found by its content where its section's heading is
+    /// missing or unrecognisable; the section was added without a heading.
+    TableWithoutHeading = "P-TABLE-WITHOUT-HEADING", Warning;
     /// Section 二, 三 or 四 has no table the parser could read.
     TableMissing = "P-TABLE-MISSING", Warning;
     /// A table's template (2019 or 2021) was inferred without header labels.
@@ -88,8 +100,28 @@ codes! {
     RowUnknown = "P-ROW-UNKNOWN", Info;
     /// A row label appeared twice; the later row was kept as an extra row.
     RowDuplicate = "P-ROW-DUPLICATE", Warning;
-    /// A row had no label and was assigned by the template's row order.
+    /// A row without a usable label (lost or garbled) was placed by its
+    /// position between labelled rows, checked against its printed ordinal;
+    /// its cells are marked inferred.
     RowByOrder = "P-ROW-BY-ORDER", Info;
+    /// A row whose label is lost could not be placed by its position; its
+    /// cells were kept as an extra row.
+    RowUnplaced = "P-ROW-UNPLACED", Warning;
+    /// A row's cells were printed as one run of digits without separators and
+    /// were split by the table's own arithmetic, the only split that
+    /// satisfies it; the cells are marked inferred.
+    RunSplit = "P-RUN-SPLIT", Warning;
+    /// A run of digits could not be split into its row's cells with
+    /// certainty; no value was taken.
+    RunUnsplit = "P-RUN-UNSPLIT", Error;
+    /// Labels and numbers came apart in the text (reading-order PDF text);
+    /// the rows from there on were read by the template's row order, the
+    /// only reading the count of numbers allows; the cells are marked
+    /// inferred.
+    RowsByTemplateOrder = "P-ROWS-BY-TEMPLATE-ORDER", Warning;
+    /// Labels and numbers came apart in the text and could not be aligned
+    /// with the template's rows; no value was taken from there on.
+    RowsUnaligned = "P-ROWS-UNALIGNED", Error;
     /// A row had more cells than columns; the extra cells were set aside.
     RowExtraCells = "P-ROW-EXTRA-CELLS", Warning;
     /// A grid row was short; its missing trailing cells were read as empty.
@@ -109,7 +141,9 @@ codes! {
 }
 
 /// One thing the parser noticed, with where it was noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code.
     pub code: DiagnosticCode,
@@ -148,6 +182,7 @@ impl std::fmt::Display for Diagnostic {
 /// The error of [`crate::parse_report_strict`]: every error-severity diagnostic.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("report has {} error diagnostic(s); first: {}", .errors.len(), .errors.first().map(|d| d.to_string()).unwrap_or_default())]
+#[non_exhaustive]
 pub struct ParseError {
     /// The error-severity diagnostics, in input order.
     pub errors: Vec<Diagnostic>,

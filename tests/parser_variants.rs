@@ -11,13 +11,15 @@
 mod common;
 
 use gov_disclosure_report::{
-    ApplicantColumn, CellValue, DiagnosticCode, ProactiveColumn, ProactiveItem, RequestsRowKey,
-    Template, parse_report,
+    ApplicantColumn, CellValue, DiagnosticCode, FactKey, ProactiveColumn, ProactiveItem,
+    RequestsRowKey, Template, parse_report,
 };
 use std::collections::BTreeMap;
 
 fn facts(text: &str) -> BTreeMap<String, String> {
-    parse_report(text).facts().into_iter().collect()
+    common::fact_pairs(&parse_report(text))
+        .into_iter()
+        .collect()
 }
 
 const T3_2019_LABELS: [&str; 23] = [
@@ -327,7 +329,7 @@ fn sections_without_tables_give_no_numbers() {
     let text = "某局2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
     let report = parse_report(text);
     assert_eq!(report.sections.len(), 6);
-    assert!(report.facts().iter().all(|(k, _)| k.starts_with("meta.")));
+    assert!(report.facts().all(|f| matches!(f.key, FactKey::Meta(_))));
     let missing = report
         .diagnostics
         .iter()
@@ -558,4 +560,20 @@ fn table4_data_row_wrapped_over_two_lines() {
         f.get("t4.lit_after_review.total").map(String::as_str),
         Some("2")
     );
+}
+
+#[test]
+fn labelled_2019_rows_keep_their_template_whatever_follows_them() {
+    // The next section's heading was missed, so two rows of table 4 follow
+    // table 3's: 25 rows with values, but every label is a 2019 one.
+    let mut text = report_with_t3(|_, label| format!("{label}\t0\t0\t0\t0\t0\t0\t0"));
+    let tail = text.split_off(text.find("五、").unwrap());
+    text.push_str("因公开申请提起复议和诉讼的情况\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n");
+    text.push_str("0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n1\t0\t0\t0\t1\n");
+    text.push_str(&tail);
+    let report = parse_report(&text);
+    assert_eq!(report.table3().unwrap().template, Template::V2019);
+    let f = facts(&text);
+    assert_eq!(f.get("t3.other.total").map(String::as_str), Some("0"));
+    assert!(!f.keys().any(|k| k.starts_with("t3.other.no_correction")));
 }

@@ -16,7 +16,7 @@ mod summary;
 
 use annotate_snippets::Renderer;
 use cli::{Color, Format, Options};
-use gov_disclosure_report::validate::{self, Finding, Status, ValidateOptions};
+use gov_disclosure_report::validate::{self, Finding, ValidateOptions};
 use gov_disclosure_report::{AnnualReport, LineIndex, Severity, parse_report};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -92,10 +92,7 @@ fn add_series_findings(records: &mut [Record], options: &ValidateOptions) {
 }
 
 fn status_text(f: &Finding) -> &'static str {
-    match f.status {
-        Status::Fail => "fail",
-        Status::NotAssessable => "not_assessable",
-    }
+    f.status.as_str()
 }
 
 fn one_line(s: &str) -> String {
@@ -129,9 +126,7 @@ fn run(options: &Options) -> i32 {
     for root in &roots {
         input::collect(root, &mut files);
     }
-    let validate_options = ValidateOptions {
-        blanks_as_zero: options.blanks_as_zero,
-    };
+    let validate_options = ValidateOptions::default().blanks_as_zero(options.blanks_as_zero);
     let progress = ProgressBar::new(files.len() as u64);
     if std::io::stderr().is_terminal() && files.len() > 50 {
         progress.set_style(
@@ -217,8 +212,8 @@ fn write_output(
     match options.format {
         Format::Facts => {
             for r in records {
-                for (k, v) in r.report.facts() {
-                    writeln!(out, "{}\t{k}\t{v}", r.path)?;
+                for fact in r.report.facts() {
+                    writeln!(out, "{}\t{}\t{}", r.path, fact.key, fact.value_text())?;
                 }
             }
         }
@@ -340,7 +335,7 @@ fn render_report(r: &Record, options: &Options, colored: bool) -> String {
             .iter()
             .find(|d| d.severity == Severity::Info);
         let at = first
-            .map(|d| index.line_col(&r.text, d.span.start).to_string())
+            .map(|d| index.line_col(d.span.start).to_string())
             .unwrap_or_default();
         let _ = writeln!(
             out,

@@ -50,7 +50,7 @@ impl Summary {
         for f in findings {
             *self
                 .findings
-                .entry(f.rule.clone())
+                .entry(f.rule.to_string())
                 .or_default()
                 .entry(f.severity.to_string())
                 .or_default() += 1;

@@ -9,15 +9,8 @@
 //! "行政复议1件，未发生行政诉讼" denies lawsuits alone, and "未被纠错" denies a
 //! correction, not a case.
 //!
-//! ```
-//! use gov_disclosure_report::grammar::claim::{read_sentence, Amount, Quantity, Scope};
-//! let reading = read_sentence("本年度共收到政府信息公开申请75件，其中自然人72件、商业企业3件。", Some(2023));
-//! let claims = &reading.claims;
-//! assert_eq!(claims.len(), 3);
-//! assert_eq!(claims[0].quantity, Quantity::ReceivedApplications);
-//! assert_eq!((claims[0].amount.clone(), claims[0].scope.clone()), (Amount::Count(75.0), Scope::Whole));
-//! assert!(matches!(claims[1].scope, Scope::Part(_)));
-//! ```
+//! The types are public through [`crate::validate`]: each narrative
+//! finding carries the claim it compared ([`crate::validate::Finding::claim`]).
 
 mod lexer;
 mod lexicon;
@@ -25,12 +18,12 @@ mod opening;
 mod reader;
 
 use crate::ast::{ReviewGroup, ReviewOutcome};
-use serde::{Deserialize, Serialize};
 
 /// An outcome of table 3 (三、本年度办理结果).
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RequestOutcome {
     /// 予以公开
     Granted,
@@ -48,8 +41,9 @@ pub enum RequestOutcome {
 
 /// What a claim counts.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Quantity {
     /// 本年新收 … 申请: applications received this year.
     NewApplications,
@@ -82,8 +76,9 @@ pub enum Quantity {
 
 /// The number a claim states, or what it says instead of one.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Amount {
     /// An exact number.
     Count(f64),
@@ -99,8 +94,9 @@ pub enum Amount {
 
 /// How much of its quantity a claim speaks of.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Scope {
     /// All of it.
     Whole,
@@ -110,8 +106,9 @@ pub enum Scope {
 
 /// The period a claim is about.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Period {
     /// Not stated: the report year, as in any sentence of a report.
     Unstated,
@@ -134,8 +131,9 @@ pub enum Period {
 
 /// Whether a claim reports a fact or a plan.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Tense {
     /// Something that happened.
     Done,
@@ -145,7 +143,8 @@ pub enum Tense {
 
 /// One claim of a sentence.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NarrativeClaim {
     /// What it counts.
     pub quantity: Quantity,
@@ -167,7 +166,8 @@ pub struct NarrativeClaim {
 
 /// A sentence that opens with a year (`2020年，我局…`, `（二）2021年工作计划`).
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DatedOpening {
     /// The year written.
     pub year: i32,
@@ -187,7 +187,8 @@ pub struct DatedOpening {
 
 /// Everything read from one sentence.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SentenceReading {
     /// Its claims, in order.
     pub claims: Vec<NarrativeClaim>,
@@ -387,11 +388,6 @@ pub fn read_sentence(sentence: &str, report_year: Option<i32>) -> SentenceReadin
     }
 }
 
-/// The claims of one sentence (see [`read_sentence`]).
-pub fn read_claims(sentence: &str, report_year: Option<i32>) -> Vec<NarrativeClaim> {
-    read_sentence(sentence, report_year).claims
-}
-
 /// A year written in a sentence, against the report year.
 fn resolve(year: i32, report_year: Option<i32>) -> Period {
     match report_year {
@@ -407,7 +403,7 @@ mod tests {
     use super::*;
 
     fn claims(text: &str) -> Vec<NarrativeClaim> {
-        read_claims(text, Some(2023))
+        read_sentence(text, Some(2023)).claims
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! sub-category is never held against the table. A negation is compared
 //! only with the groups it names. Each finding carries the claim it read.
 
-use super::check::{Key, Term, cell_of, number, simple};
-use super::{Finding, FindingCell, RuleClass, Status};
+use super::identity::{Key, Term, cell_of, number, simple};
+use super::{Finding, FindingCell, Rule, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, Paragraph, ProactiveColumn, ProactiveItem, RequestsRowKey,
     ReviewGroup, ReviewOutcome, SectionKind, Sentence, Template,
@@ -135,7 +135,7 @@ impl<'a> Tables<'a> {
 /// compared with, and the cells it may equal instead (N.RECV: new, or new
 /// and carried over).
 struct CountCheck<'a> {
-    rule: &'static str,
+    rule: Rule,
     terms: Vec<Term<'a>>,
     alternative: Vec<Term<'a>>,
     zh: String,
@@ -143,7 +143,7 @@ struct CountCheck<'a> {
 }
 
 fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountCheck<'a>> {
-    let check = |rule, row, zh: &str, en: &str| CountCheck {
+    let check = |rule: Rule, row, zh: &str, en: &str| CountCheck {
         rule,
         terms: tables.t3_total(row),
         alternative: Vec::new(),
@@ -152,25 +152,25 @@ fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountC
     };
     Some(match claim.quantity {
         Quantity::NewApplications => check(
-            "N.NEW",
+            Rule::NNew,
             RequestsRowKey::NewReceived,
             "本年新收申请",
             "new applications",
         ),
         Quantity::CarriedOver => check(
-            "N.CARRYIN",
+            Rule::NCarryIn,
             RequestsRowKey::CarriedOver,
             "上年结转申请",
             "carried-over applications",
         ),
         Quantity::CarriedForward => check(
-            "N.CARRYOUT",
+            Rule::NCarryOut,
             RequestsRowKey::CarriedForward,
             "结转下年度申请",
             "carried-forward applications",
         ),
         Quantity::Handled => check(
-            "N.DONE",
+            Rule::NDone,
             RequestsRowKey::TotalProcessed,
             "办结申请",
             "handled applications",
@@ -181,7 +181,7 @@ fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountC
             CountCheck {
                 alternative: both,
                 ..check(
-                    "N.RECV",
+                    Rule::NRecv,
                     RequestsRowKey::NewReceived,
                     "收到申请",
                     "applications received",
@@ -189,7 +189,7 @@ fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountC
             }
         }
         Quantity::Cases if claim.groups == [ReviewGroup::Review] => CountCheck {
-            rule: "N.REV",
+            rule: Rule::NRev,
             terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
             alternative: Vec::new(),
             zh: "行政复议".to_string(),
@@ -199,7 +199,7 @@ fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountC
             if !claim.groups.is_empty() && !claim.groups.contains(&ReviewGroup::Review) =>
         {
             CountCheck {
-                rule: "N.LIT",
+                rule: Rule::NLit,
                 terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
                 alternative: Vec::new(),
                 zh: groups_name(&claim.groups, false),
@@ -207,14 +207,14 @@ fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountC
             }
         }
         Quantity::Regulations => CountCheck {
-            rule: "N.DOCS",
+            rule: Rule::NDocs,
             terms: tables.t2_documents(ProactiveItem::Regulations),
             alternative: Vec::new(),
             zh: "规章".to_string(),
             en: "regulations".to_string(),
         },
         Quantity::NormativeDocuments => CountCheck {
-            rule: "N.DOCS",
+            rule: Rule::NDocs,
             terms: tables.t2_documents(ProactiveItem::NormativeDocuments),
             alternative: Vec::new(),
             zh: "规范性文件".to_string(),
@@ -231,8 +231,7 @@ fn scope_of(what_en: &str) -> String {
 
 /// A finding of a narrative rule about `read`, with the claim beside it.
 fn finding(
-    rule: &'static str,
-    class: RuleClass,
+    rule: Rule,
     scope: String,
     read: &Read<'_>,
     claim: &NarrativeClaim,
@@ -240,10 +239,9 @@ fn finding(
     (zh, en): (String, String),
 ) -> Finding {
     Finding {
-        claim: Some(claim.clone()),
+        claim: Some(Box::new(claim.clone())),
         ..simple(
             rule,
-            class,
             Status::Fail,
             scope,
             read.sentence.span,
@@ -277,7 +275,7 @@ fn counts(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
             let Some(check) = count_check(tables, claim) else {
                 continue;
             };
-            let key = format!("{}:{}", check.rule, check.en);
+            let key = format!("{}:{}", check.rule.as_str(), check.en);
             let stated = Stated { read, claim, value };
             match groups.iter_mut().find(|(k, _, _)| *k == key) {
                 Some((_, _, list)) => list.push(stated),
@@ -324,7 +322,6 @@ fn counts(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
                 difference: Some(s.value - table),
                 ..finding(
                     check.rule,
-                    RuleClass::HeurStrong,
                     scope_of(&check.en),
                     s.read,
                     s.claim,
@@ -351,7 +348,7 @@ fn counts(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
 
 /// A claim that contradicts cells that are not all zero.
 struct Contradiction<'a> {
-    rule: &'static str,
+    rule: Rule,
     terms: Vec<Term<'a>>,
     zh: fn(&NarrativeClaim, f64) -> String,
     en: fn(&NarrativeClaim, f64) -> String,
@@ -370,7 +367,7 @@ fn contradiction_check<'a>(
     Some(match (&claim.quantity, &claim.amount) {
         (Quantity::NewApplications | Quantity::ReceivedApplications, Amount::Absent) => {
             Contradiction {
-                rule: "N.NONE-APP",
+                rule: Rule::NNoneApp,
                 terms: tables.t3_total(RequestsRowKey::NewReceived),
                 zh: |_, t| format!("正文称未收到申请，表三本年新收为{}", number(t)),
                 en: |_, t| {
@@ -382,7 +379,7 @@ fn contradiction_check<'a>(
             }
         }
         (Quantity::Cases, Amount::Absent) => Contradiction {
-            rule: "N.NONE-LIT",
+            rule: Rule::NNoneLit,
             terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
             zh: |c, t| {
                 let names = groups_name(&c.groups, false);
@@ -400,7 +397,7 @@ fn contradiction_check<'a>(
             Quantity::CaseOutcome(o @ (ReviewOutcome::Corrected | ReviewOutcome::Pending)),
             Amount::Absent,
         ) => Contradiction {
-            rule: "N.UPHELD",
+            rule: Rule::NUpheld,
             terms: tables.t4(&claim.groups, &[*o]),
             zh: |c, t| {
                 let (names, outcome) = (groups_name(&c.groups, false), is_correction(c));
@@ -421,7 +418,7 @@ fn contradiction_check<'a>(
             },
         },
         (Quantity::CaseOutcome(ReviewOutcome::Upheld), Amount::All) => Contradiction {
-            rule: "N.UPHELD",
+            rule: Rule::NUpheld,
             terms: tables.t4(
                 &claim.groups,
                 &[ReviewOutcome::Corrected, ReviewOutcome::Pending],
@@ -442,7 +439,7 @@ fn contradiction_check<'a>(
             },
         },
         (Quantity::Handled, Amount::All) => Contradiction {
-            rule: "N.ALLDONE",
+            rule: Rule::NAllDone,
             terms: tables.t3_total(RequestsRowKey::CarriedForward),
             zh: |_, t| format!("正文称申请均已办结，表三结转下年度为{}", number(t)),
             en: |_, t| {
@@ -493,7 +490,7 @@ fn absences_merged(claims: &[NarrativeClaim], sentence: &str) -> Vec<NarrativeCl
 /// every one) against cells that count some. One finding per rule and set
 /// of cells.
 fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
-    let mut seen: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut seen: Vec<(Rule, Vec<String>)> = Vec::new();
     for read in reads {
         for claim in &absences_merged(&read.reading.claims, read.text()) {
             if !comparable(claim) {
@@ -515,7 +512,6 @@ fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding
             seen.push((check.rule, keys));
             out.push(finding(
                 check.rule,
-                RuleClass::HeurStrong,
                 "text".to_string(),
                 read,
                 claim,
@@ -597,8 +593,7 @@ fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
             )
         };
         out.push(finding(
-            "N.YEAR",
-            RuleClass::HeurWeak,
+            Rule::NYear,
             "text".to_string(),
             read,
             &claim,
