@@ -455,3 +455,32 @@ fn a_label_wrapped_inside_its_cell_keeps_its_numbers() {
     assert_eq!(partial.value, CellValue::Integer(table[3][6]));
     assert!(!partial.inferred);
 }
+
+/// A report whose table 4 is read in PDF reading order: the review group's
+/// numbers under its heading, the litigation groups' after the last section.
+fn displaced_table_4(litigation: &[i64; 10]) -> String {
+    let mut text = format!(
+        "{HEAD}四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+    );
+    text.push_str(&numbers([1, 2, 0, 0, 3]));
+    text.push_str(TAIL);
+    text.push_str("未经复议直接起诉\n复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n");
+    text.push_str(&numbers(litigation.iter().copied()));
+    text
+}
+
+#[test]
+fn table_4_groups_printed_after_the_last_section_are_joined_when_their_sums_hold() {
+    let report = parse_report(&displaced_table_4(&[0, 1, 0, 0, 1, 2, 0, 0, 1, 3]));
+    let t4 = report.table4().unwrap();
+    let values: Vec<i64> = t4
+        .cells
+        .iter()
+        .map(|c| c.value.as_integer().unwrap())
+        .collect();
+    assert_eq!(values, vec![1, 2, 0, 0, 3, 0, 1, 0, 0, 1, 2, 0, 0, 1, 3]);
+    assert!(t4.cells.iter().all(|c| c.inferred));
+    // A chunk whose group totals do not add up is not joined: nothing is taken.
+    let report = parse_report(&displaced_table_4(&[0, 1, 0, 0, 1, 2, 0, 0, 1, 4]));
+    assert!(report.table4().is_none_or(|t| t.cells.is_empty()));
+}

@@ -25,6 +25,73 @@ use rows::{LogicalRow, logical_rows};
 
 pub(crate) use region::{HeadingPlace, TableRegion, table_markers, table_regions};
 
+/// The numbers table 4 needs.
+const REVIEW_CELLS: usize = 15;
+
+/// In PDF text read in reading order, the right part of table 4 (the
+/// litigation groups, with their header words) may come out after the
+/// report's last sections. When the table's own region holds fewer than its
+/// 15 numbers, the first such chunk after it — from the first litigation
+/// header word, over lines of header words and numbers only — is joined to
+/// it, if it holds exactly the numbers missing and each of its complete
+/// groups adds up (总计 = the sum of the four outcomes). Its rows are marked
+/// inferred.
+fn join_displaced_reviews<'a>(
+    ctx: &mut Context<'a>,
+    rows: &mut Vec<LogicalRow<'a>>,
+    end: usize,
+    printed: &dyn Fn(usize, usize) -> &'a str,
+) {
+    let count = |rows: &[LogicalRow]| {
+        rows.iter()
+            .flat_map(|r| r.values.iter())
+            .filter(|c| !c.is_empty())
+            .count()
+    };
+    let have = count(rows);
+    if have == 0 || have >= REVIEW_CELLS || have % 5 != 0 {
+        return;
+    }
+    let text = ctx.text();
+    let Some((from, to)) = region::displaced_reviews(text, end) else {
+        return;
+    };
+    let (_, physical) = layout::physical_rows_with(text, from, to, printed);
+    let mut more = logical_rows(layout::Layout::Words, physical);
+    let values: Vec<i64> = more
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .filter(|c| !c.is_empty())
+        .filter_map(|c| {
+            crate::grammar::number::parse_cell(&c.text)
+                .value
+                .as_integer()
+        })
+        .collect();
+    let groups_hold = values.len() == REVIEW_CELLS - have
+        && values.chunks(5).all(|g| {
+            g.split_last().is_some_and(|(total, parts)| {
+                parts.len() == 4 && parts.iter().sum::<i64>() == *total
+            })
+        });
+    if !groups_hold {
+        return;
+    }
+    for row in &mut more {
+        row.inferred = true;
+    }
+    let span = ctx.span_of_rows(&more);
+    ctx.diagnose(
+        crate::diagnostic::DiagnosticCode::RowsByTemplateOrder,
+        span,
+        format!(
+            "表四 the numbers of its last {} groups were printed after the report's sections (PDF text in reading order); they were joined to the table, and each group's 总计 is the sum of its outcomes",
+            values.len() / 5
+        ),
+    );
+    rows.extend(more);
+}
+
 pub(crate) fn build_table(
     ctx: &mut Context<'_>,
     kind: SectionKind,
@@ -53,7 +120,10 @@ pub(crate) fn build_table(
         source.get(printed_from..range.end).unwrap_or("")
     };
     let (layout, physical) = layout::physical_rows_with(text, start, end, &printed);
-    let rows = logical_rows(layout, physical);
+    let mut rows = logical_rows(layout, physical);
+    if kind == SectionKind::ReviewsAndLitigation && layout == layout::Layout::Words {
+        join_displaced_reviews(ctx, &mut rows, end, &printed);
+    }
     // The table ends with its last row that holds values; the line holding
     // that row is part of the table.
     let last_value_end = rows

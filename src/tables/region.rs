@@ -344,6 +344,43 @@ fn headless_start(text: &str, lo: usize, marker: usize, kind: SectionKind) -> us
     }
 }
 
+/// Where, after `from`, a displaced chunk of table 4 starts and ends: from
+/// the first litigation-group header word (`未经复议`, `复议后起诉`), over the
+/// lines that hold only table 4 header words and numbers.
+pub(crate) fn displaced_reviews(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let start = ["未经复议", "复议后起诉"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?
+        + from;
+    let mut end = start;
+    let mut offset = start;
+    for line in text.get(start..)?.split('\n') {
+        let words_ok = line.split_whitespace().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || [
+                    "结果维持",
+                    "结果纠正",
+                    "其他结果",
+                    "尚未审结",
+                    "总计",
+                    "未经复议直接起诉",
+                    "复议后起诉",
+                    "行政诉讼",
+                    "行政复议",
+                ]
+                .contains(&w)
+        });
+        if !words_ok {
+            break;
+        }
+        offset += line.len() + 1;
+        end = offset.saturating_sub(1).max(start);
+    }
+    (end > start).then_some((start, end.min(text.len())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,5 +444,16 @@ mod tests {
                 text.find("行政复议").unwrap_or(0)
             ))
         );
+    }
+
+    #[test]
+    fn a_displaced_chunk_of_table_4_is_its_header_words_and_numbers() {
+        let text = "五、存在的主要问题\n无\n六、其他事项\n无。\n总\n计\n未经复议直接起诉\n复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计\n0\n1\n0\n0\n1\n0\n0\n0\n0\n0\n附件：说明\n";
+        let (start, end) = displaced_reviews(text, 0).unwrap();
+        let chunk = text.get(start..end).unwrap();
+        assert!(chunk.starts_with("未经复议直接起诉"));
+        assert!(chunk.ends_with('0'));
+        assert!(!chunk.contains("附件"));
+        assert_eq!(displaced_reviews("六、其他事项\n无。\n", 0), None);
     }
 }

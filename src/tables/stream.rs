@@ -36,14 +36,18 @@ pub fn glued_run<'r, 'a>(row: &'r LogicalRow<'a>) -> Option<&'r RawCell<'a>> {
 /// and its template row prints that number.
 pub fn detach_ordinals(
     rows: &mut [LogicalRow<'_>],
-    evidence: &[Evidence],
+    evidence: &mut [Evidence],
     ordinals: &[Option<Ordinal>],
 ) {
     for i in 1..rows.len() {
-        let Some(Evidence::Keyed(k)) = evidence.get(i) else {
-            continue;
+        // The row's template row: named by its label, or — a garbled label —
+        // the row after the previous one.
+        let k = match (evidence.get(i - 1), evidence.get(i)) {
+            (_, Some(Evidence::Keyed(k))) => *k,
+            (Some(Evidence::Keyed(p)), Some(Evidence::Unkeyed(None))) => p + 1,
+            _ => continue,
         };
-        let Some(Some(Ordinal::Item(n))) = ordinals.get(*k) else {
+        let Some(Some(Ordinal::Item(n))) = ordinals.get(k).copied() else {
             continue;
         };
         let digits = n.to_string();
@@ -75,6 +79,10 @@ pub fn detach_ordinals(
         if let Some(label) = rows.get_mut(i).and_then(|r| r.labels.first_mut()) {
             label.start -= digits.len();
             label.text = Cow::Owned(format!("{digits}{}", label.text));
+        }
+        // A garbled label now shows its number, which placement checks.
+        if let Some(e @ Evidence::Unkeyed(None)) = evidence.get_mut(i) {
+            *e = Evidence::Unkeyed(Some(Ordinal::Item(n)));
         }
     }
 }
@@ -355,7 +363,7 @@ mod tests {
         let ordinals = [None, Some(Ordinal::Item(1))];
         detach_ordinals(
             &mut rows,
-            &[Evidence::Keyed(0), Evidence::Keyed(1)],
+            &mut [Evidence::Keyed(0), Evidence::Keyed(1)],
             &ordinals,
         );
         assert_eq!(rows[0].values[0].text, "0000000");
@@ -372,7 +380,7 @@ mod tests {
         ];
         detach_ordinals(
             &mut rows,
-            &[Evidence::Keyed(0), Evidence::Keyed(1)],
+            &mut [Evidence::Keyed(0), Evidence::Keyed(1)],
             &ordinals,
         );
         assert_eq!(rows[0].values[0].text, "00000002");

@@ -4,7 +4,7 @@ use super::cell::RawCell;
 use super::fit::{ColumnGrid, ExtraCells, Fit, fit};
 use super::identities::{RowCells, requests_row_splits, solve_requests};
 use super::layout::Layout;
-use super::place::{Evidence, place};
+use super::place::{Evidence, Placement, place};
 use super::read::RowShape;
 use super::rows::LogicalRow;
 use super::runs::{Budget, Split, TABLE_STEPS};
@@ -211,16 +211,19 @@ fn arithmetic_holds(reread: &[(usize, Vec<RawCell>)]) -> bool {
 fn split_runs(
     ctx: &mut Context<'_>,
     rows: &mut [LogicalRow],
-    evidence: &[Evidence],
+    placements: &[Placement],
     expected: &[RequestsRowKey],
 ) {
     // One budget for all the rows' searches, one for the joint search.
     let mut rows_budget = Budget::with_steps(TABLE_STEPS);
     let mut budget = Budget::with_steps(TABLE_STEPS);
-    let mut candidates: Vec<(usize, Vec<Split>)> = Vec::new();
+    // Each run row: its index among the rows, its entry in `cells`, its splits.
+    let mut runs: Vec<(usize, usize, Vec<Split>)> = Vec::new();
     let mut cells: Vec<(RequestsRowKey, RowCells)> = Vec::new();
-    for (i, (row, e)) in rows.iter().zip(evidence).enumerate() {
-        let Evidence::Keyed(k) = e else { continue };
+    for (i, (row, placement)) in rows.iter().zip(placements).enumerate() {
+        let (Placement::Keyed(k) | Placement::ByPosition(k)) = placement else {
+            continue;
+        };
         let Some(key) = expected.get(*k).copied() else {
             continue;
         };
@@ -229,7 +232,7 @@ fn split_runs(
             // and takes no part (it abstains).
             let splits = requests_row_splits(&run.text, &mut rows_budget).unwrap_or_default();
             let values = splits.iter().map(|s| to_row(&s.values)).collect();
-            candidates.push((cells.len(), splits));
+            runs.push((i, cells.len(), splits));
             cells.push((key, RowCells::Runs(values)));
         } else {
             let values: Vec<Option<i64>> = row
@@ -245,25 +248,13 @@ fn split_runs(
                 cells.push((key, RowCells::Known(known)));
             }
         }
-        let _ = i;
     }
-    if candidates.is_empty() {
+    if runs.is_empty() {
         return;
     }
     let solved = solve_requests(expected, &cells, &mut budget);
-    // Rows in the same order as `cells` entries that are runs.
-    let run_rows: Vec<usize> = rows
-        .iter()
-        .zip(evidence)
-        .enumerate()
-        .filter(|(_, (row, e))| {
-            matches!(e, Evidence::Keyed(k) if expected.get(*k).is_some())
-                && glued_run(row).is_some()
-        })
-        .map(|(i, _)| i)
-        .collect();
-    for ((entry, splits), row_index) in candidates.iter().zip(run_rows) {
-        let Some(row) = rows.get_mut(row_index) else {
+    for (row_index, entry, splits) in &runs {
+        let Some(row) = rows.get_mut(*row_index) else {
             continue;
         };
         let key = cells.get(*entry).map(|(k, _)| k.key()).unwrap_or("");
@@ -344,8 +335,9 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     let mut rows: Vec<LogicalRow> = rows.to_vec();
     join_wrapped_labels(&mut rows, &mut evidence);
     if layout == Layout::Words {
-        detach_ordinals(&mut rows, &evidence, &ordinals);
-        split_runs(ctx, &mut rows, &evidence, &expected);
+        detach_ordinals(&mut rows, &mut evidence, &ordinals);
+        let placed = place(&evidence, &ordinals);
+        split_runs(ctx, &mut rows, &placed, &expected);
         let fits = |row: &LogicalRow, n: usize| {
             matches!(
                 fit(&row.values, n, layout, extra_policy, grid.as_ref()),
