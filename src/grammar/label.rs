@@ -109,13 +109,13 @@ static REQUEST_KEYWORDS: Keywords<RequestsLabel> = Keywords::new({
 /// A keyword table with an index of its keywords by first char, built on
 /// first use, so that a label is matched by looking only at the keywords
 /// that start with each of its chars.
-struct Keywords<T: 'static> {
+pub(crate) struct Keywords<T: 'static> {
     words: &'static [(&'static str, T)],
     by_first: OnceLock<Vec<(char, usize)>>,
 }
 
 impl<T: Copy> Keywords<T> {
-    const fn new(words: &'static [(&'static str, T)]) -> Self {
+    pub(crate) const fn new(words: &'static [(&'static str, T)]) -> Self {
         Keywords {
             words,
             by_first: OnceLock::new(),
@@ -123,7 +123,7 @@ impl<T: Copy> Keywords<T> {
     }
 
     /// The keywords whose first char is `c`.
-    fn starting_with(&self, c: char) -> impl Iterator<Item = &(&'static str, T)> {
+    pub(crate) fn starting_with(&self, c: char) -> impl Iterator<Item = &(&'static str, T)> {
         let index = self.by_first.get_or_init(|| {
             let mut index: Vec<(char, usize)> = self
                 .words

@@ -4,6 +4,7 @@
 //! Every parser here is a `complete` parser over `&str`; callers use
 //! [`nom::Parser::parse_complete`] or the wrappers each module offers.
 
+pub mod claim;
 pub mod date;
 pub mod label;
 pub mod number;

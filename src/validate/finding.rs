@@ -2,6 +2,7 @@
 
 use super::rule::{Rule, RuleClass};
 use crate::diagnostic::Severity;
+use crate::grammar::claim::NarrativeClaim;
 use crate::span::Span;
 
 /// Whether a rule failed or could not be assessed.
@@ -102,6 +103,14 @@ pub struct Finding {
     pub message: String,
     /// The same message in English.
     pub message_en: String,
+    /// For a narrative rule (N.*): the claim read from the sentence that the
+    /// rule compared with the tables (quantity, number, scope, period, tense);
+    /// boxed, as most findings have none.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub claim: Option<Box<NarrativeClaim>>,
 }
 
 impl std::fmt::Display for Finding {

@@ -397,6 +397,7 @@ impl<'a> Identity<'a> {
                 self.relation.broken(),
                 side(&self.right, &right_values, true)
             ),
+            claim: None,
         }))
     }
 }
@@ -429,6 +430,7 @@ pub fn simple(
         blanks_as_zero: false,
         message,
         message_en,
+        claim: None,
     }
 }
 

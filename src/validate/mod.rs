@@ -29,6 +29,9 @@ mod text_quality;
 mod title_agreement;
 mod unassessable;
 
+pub use crate::grammar::claim::{
+    Amount, NarrativeClaim, Period, Quantity, RequestOutcome, Scope, Tense,
+};
 pub use finding::{Finding, FindingCell, Status};
 pub use rule::{Rule, RuleClass, UnknownRule};
 

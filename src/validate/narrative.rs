@@ -1,137 +1,66 @@
-//! Narrative versus tables (N.*): numbers and claims stated in the text
-//! compared with the tables, as warnings pointing at the sentence.
+//! Narrative versus tables (N.*): what the text claims, compared with the
+//! table cells of the same quantity, scope and period, as warnings pointing
+//! at the sentence.
+//!
+//! Sentences are read by [`crate::grammar::claim`]. A rule compares only a
+//! claim of fact about the report year and about the whole of its quantity:
+//! a plan, a comparison with last year, a cumulative figure or a count of a
+//! sub-category is never held against the table. A negation is compared
+//! only with the groups it names. Each finding carries the claim it read.
 
 use super::identity::{Key, Term, cell_of, number, simple};
 use super::{Finding, FindingCell, Rule, Status};
 use crate::ast::{
-    AnnualReport, ApplicantColumn, Paragraph, RequestsRowKey, ReviewGroup, ReviewOutcome, Sentence,
+    AnnualReport, ApplicantColumn, Paragraph, ProactiveColumn, ProactiveItem, RequestsRowKey,
+    ReviewGroup, ReviewOutcome, SectionKind, Sentence, Template,
 };
-use crate::grammar::ordinal::chinese_number;
+use crate::grammar::claim::{
+    Amount, NarrativeClaim, Period, Quantity, Scope, SentenceReading, Tense, groups_name,
+    read_sentence,
+};
 
-/// Counting words a narrative number is followed by.
-const COUNTERS: [char; 5] = ['件', '个', '起', '宗', '次'];
-
-/// The first count after `keyword` in `sentence`: a number (Arabic or Chinese
-/// numerals) followed by a counter, within a few chars, with none of `stop`
-/// words between.
-fn count_after(sentence: &str, keyword: &str, stop: &[&str]) -> Option<f64> {
-    let at = sentence.find(keyword)? + keyword.len();
-    let tail = sentence.get(at..)?;
-    let end = tail
-        .char_indices()
-        .nth(24)
-        .map(|(i, _)| i)
-        .unwrap_or(tail.len());
-    let window = tail.get(..end)?;
-    for (i, c) in window.char_indices() {
-        // Checked at every char, so the first time the text before `i`
-        // contains a stop word is when it ends with one.
-        let head = window.get(..i).unwrap_or("");
-        if stop.iter().any(|s| head.ends_with(s)) || head.ends_with(['。', '；', ';']) {
-            return None;
-        }
-        let rest = window.get(i..).unwrap_or("");
-        let parsed = if c.is_ascii_digit() {
-            let len = rest.len() - rest.trim_start_matches(|d: char| d.is_ascii_digit()).len();
-            let digits = rest.get(..len).unwrap_or("");
-            digits.parse::<f64>().ok().map(|v| (v, len))
-        } else if c == '零' {
-            Some((0.0, c.len_utf8()))
-        } else {
-            chinese_number(rest)
-                .ok()
-                .map(|(r, v)| (f64::from(v), rest.len() - r.len()))
-        };
-        if let Some((value, len)) = parsed {
-            let after = rest.get(len..).and_then(|r| r.chars().next());
-            if after.is_some_and(|a| COUNTERS.contains(&a)) {
-                return Some(value);
-            }
-            // A number not followed by a counter (a year, a date) ends the search.
-            if c.is_ascii_digit() {
-                return None;
-            }
-        }
-    }
-    None
-}
-
-struct Claim<'a> {
+/// A sentence and what it claims.
+struct Read<'a> {
     paragraph: &'a Paragraph,
     sentence: &'a Sentence,
+    section: Option<SectionKind>,
+    reading: SentenceReading,
 }
 
-impl Claim<'_> {
+impl Read<'_> {
     fn text(&self) -> &str {
         self.paragraph.sentence_text(self.sentence)
     }
+
+    fn excerpt(&self, chars: usize) -> String {
+        self.text().chars().take(chars).collect()
+    }
 }
 
-fn sentences(report: &AnnualReport) -> Vec<Claim<'_>> {
-    report
-        .preamble
+fn read_all(report: &AnnualReport) -> Vec<Read<'_>> {
+    let year = report.year.as_ref().map(|y| y.value);
+    let preamble = report.preamble.iter().map(|p| (None, p));
+    let sections = report
+        .sections
         .iter()
-        .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter()))
-        .flat_map(|p| {
-            p.sentences.iter().map(move |s| Claim {
-                paragraph: p,
-                sentence: s,
+        .flat_map(|s| s.paragraphs.iter().map(move |p| (Some(s.kind), p)));
+    preamble
+        .chain(sections)
+        .flat_map(|(section, paragraph)| {
+            paragraph.sentences.iter().map(move |sentence| Read {
+                paragraph,
+                sentence,
+                section,
+                reading: read_sentence(paragraph.sentence_text(sentence), year),
             })
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn mismatch(
-    rule: Rule,
-    claim: &Claim<'_>,
-    stated: f64,
-    table: f64,
-    cells: Vec<FindingCell>,
-    what_zh: &str,
-    what_en: &str,
-) -> Finding {
-    let excerpt: String = claim.text().chars().take(60).collect();
-    Finding {
-        expected: Some(table),
-        found: Some(stated),
-        difference: Some(stated - table),
-        ..simple(
-            rule,
-            Status::Fail,
-            what_en.split(' ').next().unwrap_or("text").to_lowercase(),
-            claim.sentence.span,
-            cells,
-            format!(
-                "正文称{what_zh}{}件，表格为{}：“{excerpt}”",
-                number(stated),
-                number(table)
-            ),
-            format!(
-                "the text states {what_en} {} but the table has {}: \"{excerpt}\"",
-                number(stated),
-                number(table)
-            ),
-        )
-    }
-}
-
-fn contradiction(
-    rule: Rule,
-    claim: &Claim<'_>,
-    cells: Vec<FindingCell>,
-    zh: String,
-    en: String,
-) -> Finding {
-    simple(
-        rule,
-        Status::Fail,
-        "text",
-        claim.sentence.span,
-        cells,
-        zh,
-        en,
-    )
+/// A claim of fact about the whole of its quantity in the report year: the
+/// only kind a rule holds against the tables.
+fn comparable(claim: &NarrativeClaim) -> bool {
+    claim.is_fact_of_report_year() && claim.scope == Scope::Whole
 }
 
 /// Sums the number cells of `terms`; `None` when any is not a number.
@@ -143,336 +72,511 @@ fn table_value(terms: &[Term<'_>]) -> Option<(f64, Vec<FindingCell>)> {
     Some((sum, terms.iter().filter_map(cell_of).collect()))
 }
 
-/// N.* rules.
-pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
-    let claims = sentences(report);
-    // Only a sentence with a counting word can state a count (`count_after`
-    // needs one after the number): the count rules search these alone.
-    let counted: Vec<&Claim<'_>> = claims
-        .iter()
-        .filter(|c| c.text().contains(COUNTERS))
-        .collect();
-    let t3 = report.table3();
-    let t4 = report.table4();
-    let t3_total = |row: RequestsRowKey| -> Vec<Term<'_>> {
+/// The cells a report's tables give for the narrative rules.
+struct Tables<'a> {
+    report: &'a AnnualReport,
+}
+
+impl<'a> Tables<'a> {
+    fn t3_total(&self, row: RequestsRowKey) -> Vec<Term<'a>> {
         vec![Term::new(
             Key::cell("t3", row.key(), "total"),
             row.key(),
             row.key(),
-            t3.and_then(|t| t.cell(row, ApplicantColumn::Total)),
+            self.report
+                .table3()
+                .and_then(|t| t.cell(row, ApplicantColumn::Total)),
         )]
-    };
-    let t4_cell = |g: ReviewGroup, o: ReviewOutcome| {
-        Term::new(
-            Key::cell("t4", g.key(), o.key()),
-            g.key(),
-            o.key(),
-            t4.and_then(|t| t.cell(g, o)),
-        )
-    };
-    type CountRule<'a> = (
-        Rule,
-        &'static [&'static str],
-        &'static [&'static str],
-        Vec<Term<'a>>,
-        &'static str,
-        &'static str,
-    );
-    let count_rules: Vec<CountRule<'_>> = vec![
-        (
-            Rule::NNew,
-            &["新收"],
-            &["上年", "结转"],
-            t3_total(RequestsRowKey::NewReceived),
-            "本年新收申请",
-            "new applications",
-        ),
-        (
-            Rule::NCarryIn,
-            &["上年结转"],
-            &["下年"],
-            t3_total(RequestsRowKey::CarriedOver),
-            "上年结转申请",
-            "carried-over applications",
-        ),
-        (
-            Rule::NCarryOut,
-            &["结转下年度", "结转下一年度", "结转至下年度", "结转到下年度"],
-            &[],
-            t3_total(RequestsRowKey::CarriedForward),
-            "结转下年度申请",
-            "carried-forward applications",
-        ),
-        (
-            Rule::NRev,
-            &["行政复议"],
-            &["维持", "纠正", "审结", "诉讼", "结果"],
-            vec![t4_cell(ReviewGroup::Review, ReviewOutcome::Total)],
-            "行政复议",
-            "reconsiderations",
-        ),
-        (
-            Rule::NLit,
-            &["行政诉讼"],
-            &["维持", "纠正", "审结", "复议", "结果"],
-            vec![
-                t4_cell(ReviewGroup::LitigationDirect, ReviewOutcome::Total),
-                t4_cell(ReviewGroup::LitigationAfterReview, ReviewOutcome::Total),
-            ],
-            "行政诉讼",
-            "lawsuits",
-        ),
-    ];
-    let mut count_rules = count_rules;
-    count_rules.push((
-        Rule::NDone,
-        &["共办结", "已办结", "办结申请", "答复申请"],
-        &["上年", "结转"],
-        t3_total(RequestsRowKey::TotalProcessed),
-        "办结申请",
-        "handled applications",
-    ));
-    for (rule, keywords, stop, terms, zh, en) in &count_rules {
-        let Some((table, cells)) = table_value(terms) else {
-            continue;
+    }
+
+    fn t4(&self, groups: &[ReviewGroup], outcomes: &[ReviewOutcome]) -> Vec<Term<'a>> {
+        let groups: &[ReviewGroup] = if groups.is_empty() {
+            ReviewGroup::ALL
+        } else {
+            groups
         };
-        let first = counted.iter().find_map(|c| {
-            keywords
-                .iter()
-                .find_map(|k| count_after(c.text(), k, stop))
-                .map(|v| (c, v))
-        });
-        if let Some((claim, stated)) = first
-            && (stated - table).abs() > 1e-9
-        {
-            out.push(mismatch(*rule, claim, stated, table, cells, zh, en));
-        }
+        let t4 = self.report.table4();
+        groups
+            .iter()
+            .flat_map(|g| {
+                outcomes.iter().map(move |o| {
+                    Term::new(
+                        Key::cell("t4", g.key(), o.key()),
+                        g.key(),
+                        o.key(),
+                        t4.and_then(|t| t.cell(*g, *o)),
+                    )
+                })
+            })
+            .collect()
     }
-    // N.RECV: "共收到…申请…N件" matches 本年新收 or 本年新收 + 上年结转.
-    if let (Some((new, mut cells)), Some((over, more))) = (
-        table_value(&t3_total(RequestsRowKey::NewReceived)),
-        table_value(&t3_total(RequestsRowKey::CarriedOver)),
-    ) && let Some((claim, stated)) = counted.iter().find_map(|c| {
-        [
-            "共收到",
-            "收到政府信息公开申请",
-            "受理政府信息公开申请",
-            "共受理",
-        ]
-        .iter()
-        .find_map(|k| count_after(c.text(), k, &["上年", "结转", "复议", "诉讼"]))
-        .map(|v| (c, v))
-    }) && (stated - new).abs() > 1e-9
-        && (stated - new - over).abs() > 1e-9
-    {
-        cells.extend(more);
-        out.push(mismatch(
-            Rule::NRecv,
-            claim,
-            stated,
-            new,
-            cells,
-            "收到申请",
-            "applications received",
-        ));
-    }
-    // N.DOCS: "规章X件、(行政)规范性文件Y件" against table 2's documents of the year.
-    if let Some(t2) = report.table2() {
-        use crate::ast::{ProactiveColumn, ProactiveItem};
-        let column = if t2.template == crate::ast::Template::V2021 {
+
+    /// Table 2's documents of the year (本年制发件数 in V2021, 本年新公开数量
+    /// in V2019).
+    fn t2_documents(&self, item: ProactiveItem) -> Vec<Term<'a>> {
+        let Some(t2) = self.report.table2() else {
+            return Vec::new();
+        };
+        let column = if t2.template == Template::V2021 {
             ProactiveColumn::Issued
         } else {
             ProactiveColumn::Published
         };
-        for (item, keyword, zh, en) in [
-            (ProactiveItem::Regulations, "规章", "规章", "regulations"),
-            (
-                ProactiveItem::NormativeDocuments,
-                "规范性文件",
-                "规范性文件",
-                "normative documents",
-            ),
-        ] {
-            let term = Term::new(
-                Key::cell("t2", item.key(), column.key()),
-                zh,
-                en,
-                t2.cell(item, column),
-            );
-            let Some((table, cells)) = table_value(std::slice::from_ref(&term)) else {
+        vec![Term::new(
+            Key::cell("t2", item.key(), column.key()),
+            item.key(),
+            item.key(),
+            t2.cell(item, column),
+        )]
+    }
+}
+
+/// A count rule: the rule a count claim falls under, the cells it is
+/// compared with, and the cells it may equal instead (N.RECV: new, or new
+/// and carried over).
+struct CountCheck<'a> {
+    rule: Rule,
+    terms: Vec<Term<'a>>,
+    alternative: Vec<Term<'a>>,
+    zh: String,
+    en: String,
+}
+
+fn count_check<'a>(tables: &Tables<'a>, claim: &NarrativeClaim) -> Option<CountCheck<'a>> {
+    let check = |rule: Rule, row, zh: &str, en: &str| CountCheck {
+        rule,
+        terms: tables.t3_total(row),
+        alternative: Vec::new(),
+        zh: zh.to_string(),
+        en: en.to_string(),
+    };
+    Some(match claim.quantity {
+        Quantity::NewApplications => check(
+            Rule::NNew,
+            RequestsRowKey::NewReceived,
+            "本年新收申请",
+            "new applications",
+        ),
+        Quantity::CarriedOver => check(
+            Rule::NCarryIn,
+            RequestsRowKey::CarriedOver,
+            "上年结转申请",
+            "carried-over applications",
+        ),
+        Quantity::CarriedForward => check(
+            Rule::NCarryOut,
+            RequestsRowKey::CarriedForward,
+            "结转下年度申请",
+            "carried-forward applications",
+        ),
+        Quantity::Handled => check(
+            Rule::NDone,
+            RequestsRowKey::TotalProcessed,
+            "办结申请",
+            "handled applications",
+        ),
+        Quantity::ReceivedApplications => {
+            let mut both = tables.t3_total(RequestsRowKey::NewReceived);
+            both.extend(tables.t3_total(RequestsRowKey::CarriedOver));
+            CountCheck {
+                alternative: both,
+                ..check(
+                    Rule::NRecv,
+                    RequestsRowKey::NewReceived,
+                    "收到申请",
+                    "applications received",
+                )
+            }
+        }
+        Quantity::Cases if claim.groups == [ReviewGroup::Review] => CountCheck {
+            rule: Rule::NRev,
+            terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
+            alternative: Vec::new(),
+            zh: "行政复议".to_string(),
+            en: "reconsiderations".to_string(),
+        },
+        Quantity::Cases
+            if !claim.groups.is_empty() && !claim.groups.contains(&ReviewGroup::Review) =>
+        {
+            CountCheck {
+                rule: Rule::NLit,
+                terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
+                alternative: Vec::new(),
+                zh: groups_name(&claim.groups, false),
+                en: groups_name(&claim.groups, true),
+            }
+        }
+        Quantity::Regulations => CountCheck {
+            rule: Rule::NDocs,
+            terms: tables.t2_documents(ProactiveItem::Regulations),
+            alternative: Vec::new(),
+            zh: "规章".to_string(),
+            en: "regulations".to_string(),
+        },
+        Quantity::NormativeDocuments => CountCheck {
+            rule: Rule::NDocs,
+            terms: tables.t2_documents(ProactiveItem::NormativeDocuments),
+            alternative: Vec::new(),
+            zh: "规范性文件".to_string(),
+            en: "normative documents".to_string(),
+        },
+        _ => return None,
+    })
+}
+
+/// `what_en`'s first word, the finding's scope (`new`, `reconsiderations` …).
+fn scope_of(what_en: &str) -> String {
+    what_en.split(' ').next().unwrap_or("text").to_lowercase()
+}
+
+/// A finding of a narrative rule about `read`, with the claim beside it.
+fn finding(
+    rule: Rule,
+    scope: String,
+    read: &Read<'_>,
+    claim: &NarrativeClaim,
+    cells: Vec<FindingCell>,
+    (zh, en): (String, String),
+) -> Finding {
+    Finding {
+        claim: Some(Box::new(claim.clone())),
+        ..simple(
+            rule,
+            Status::Fail,
+            scope,
+            read.sentence.span,
+            cells,
+            format!("{zh}（读取：{}）", claim.describe_zh()),
+            format!("{en} (read: {})", claim.describe_en()),
+        )
+    }
+}
+
+/// N.NEW, N.CARRYIN, N.CARRYOUT, N.DONE, N.RECV, N.REV, N.LIT, N.DOCS: a
+/// stated count against its cells. A rule is silent when any claim of the
+/// same quantity agrees with the table (the others then speak of something
+/// the reader did not tell apart); else each distinct stated number is a
+/// finding.
+fn counts(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
+    struct Stated<'r, 'a> {
+        read: &'r Read<'a>,
+        claim: &'r NarrativeClaim,
+        value: f64,
+    }
+    let mut groups: Vec<(String, CountCheck<'_>, Vec<Stated<'_, '_>>)> = Vec::new();
+    for read in reads {
+        for claim in &read.reading.claims {
+            let Amount::Count(value) = claim.amount else {
                 continue;
             };
-            let found = counted.iter().find_map(|c| {
-                let t = c.text();
-                (t.contains("主动公开") || t.contains("制发") || t.contains("印发"))
-                    .then(|| count_after(t, keyword, &["累计", "总数", "现行", "废止", "有效"]))
-                    .flatten()
-                    .map(|v| (c, v))
-            });
-            if let Some((claim, stated)) = found
-                && (stated - table).abs() > 1e-9
-            {
-                out.push(mismatch(Rule::NDocs, claim, stated, table, cells, zh, en));
+            if !comparable(claim) {
+                continue;
+            }
+            let Some(check) = count_check(tables, claim) else {
+                continue;
+            };
+            let key = format!("{}:{}", check.rule.as_str(), check.en);
+            let stated = Stated { read, claim, value };
+            match groups.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, list)) => list.push(stated),
+                None => groups.push((key, check, vec![stated])),
             }
         }
     }
-    // N.NONE-APP: "未收到…申请" while the table counts new applications.
-    if let Some((table, cells)) = table_value(&t3_total(RequestsRowKey::NewReceived))
-        && table > 0.0
-        && let Some(claim) = claims.iter().find(|c| {
-            let t = c.text();
-            (t.contains("未收到") || t.contains("没有收到"))
-                && t.contains("申请")
-                && !t.contains("复议")
-        })
-    {
-        out.push(contradiction(
-            Rule::NNoneApp,
-            claim,
-            cells,
-            format!("正文称未收到申请，表三本年新收为{}", number(table)),
-            format!(
-                "the text says no application was received; table 3 counts {} new",
-                number(table)
-            ),
-        ));
+    for (_, check, stated) in &groups {
+        let Some((table, cells)) = table_value(&check.terms) else {
+            continue;
+        };
+        let alternative = if check.alternative.is_empty() {
+            None
+        } else {
+            table_value(&check.alternative)
+        };
+        let agrees = |v: f64| {
+            (v - table).abs() < 1e-9
+                || alternative
+                    .as_ref()
+                    .is_some_and(|(a, _)| (v - a).abs() < 1e-9)
+        };
+        if stated.iter().any(|s| agrees(s.value)) {
+            continue;
+        }
+        let mut reported = std::collections::BTreeSet::new();
+        for s in stated {
+            if !reported.insert(s.value.to_bits()) {
+                continue;
+            }
+            let mut cells = cells.clone();
+            if let Some((_, more)) = &alternative {
+                for c in more {
+                    if !cells.iter().any(|x| x.key == c.key) {
+                        cells.push(c.clone());
+                    }
+                }
+            }
+            let unit = s.claim.unit.as_deref().unwrap_or("");
+            let excerpt = s.read.excerpt(60);
+            out.push(Finding {
+                expected: Some(table),
+                found: Some(s.value),
+                difference: Some(s.value - table),
+                ..finding(
+                    check.rule,
+                    scope_of(&check.en),
+                    s.read,
+                    s.claim,
+                    cells,
+                    (
+                        format!(
+                            "正文称{}{}{unit}，表格为{}：“{excerpt}”",
+                            check.zh,
+                            number(s.value),
+                            number(table)
+                        ),
+                        format!(
+                            "the text states {} {} but the table has {}: \"{excerpt}\"",
+                            check.en,
+                            number(s.value),
+                            number(table)
+                        ),
+                    ),
+                )
+            });
+        }
     }
-    // N.NONE-LIT: "未发生…行政复议/行政诉讼" while table 4 has cases.
-    let totals = [
-        ReviewGroup::Review,
-        ReviewGroup::LitigationDirect,
-        ReviewGroup::LitigationAfterReview,
-    ]
-    .map(|g| t4_cell(g, ReviewOutcome::Total));
-    if let Some((table, cells)) = table_value(&totals)
-        && table > 0.0
-        && let Some(claim) = claims.iter().find(|c| {
-            let t = c.text();
-            ["未发生", "未出现", "没有发生", "未被"]
-                .iter()
-                .any(|w| t.contains(w))
-                && (t.contains("行政复议") || t.contains("行政诉讼"))
-        })
-    {
-        out.push(contradiction(
-            Rule::NNoneLit,
-            claim,
-            cells,
-            format!(
-                "正文称未发生行政复议、行政诉讼，表四合计为{}",
-                number(table)
-            ),
-            format!(
-                "the text says there was no reconsideration or lawsuit; table 4 totals {}",
-                number(table)
-            ),
-        ));
-    }
-    // N.ALLDONE: all applications handled, yet some are carried forward.
-    if let Some((table, cells)) = table_value(&t3_total(RequestsRowKey::CarriedForward))
-        && table > 0.0
-        && let Some(claim) = claims.iter().find(|c| {
-            [
-                "均已办结",
-                "全部办结",
-                "均已按时办结",
-                "全部按时办结",
-                "均已办理完毕",
-                "全部办理完毕",
-            ]
-            .iter()
-            .any(|w| c.text().contains(w))
-        })
-    {
-        out.push(contradiction(
-            Rule::NAllDone,
-            claim,
-            cells,
-            format!("正文称申请均已办结，表三结转下年度为{}", number(table)),
-            format!(
-                "the text says every application was handled; table 3 carries {} forward",
-                number(table)
-            ),
-        ));
-    }
-    // N.UPHELD: all upheld, yet corrected or pending cases.
-    let not_upheld: Vec<Term<'_>> = ReviewGroup::ALL
-        .iter()
-        .flat_map(|g| [ReviewOutcome::Corrected, ReviewOutcome::Pending].map(|o| t4_cell(*g, o)))
-        .collect();
-    if let Some((table, cells)) = table_value(&not_upheld)
-        && table > 0.0
-        && let Some(claim) = claims.iter().find(|c| {
-            ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"]
-                .iter()
-                .any(|w| c.text().contains(w))
-        })
-    {
-        out.push(contradiction(
-            Rule::NUpheld,
-            claim,
-            cells,
-            format!(
-                "正文称均获维持，表四结果纠正与尚未审结合计为{}",
-                number(table)
-            ),
-            format!(
-                "the text says every decision was upheld; table 4 has {} corrected or pending",
-                number(table)
-            ),
-        ));
-    }
-    year_mentions(report, &claims, out);
 }
 
-/// N.YEAR: sentences about the agency's own work dated in another year, and
-/// a work plan dated in the report year.
-fn year_mentions(report: &AnnualReport, claims: &[Claim<'_>], out: &mut Vec<Finding>) {
+/// A claim that contradicts cells that are not all zero.
+struct Contradiction<'a> {
+    rule: Rule,
+    terms: Vec<Term<'a>>,
+    zh: fn(&NarrativeClaim, f64) -> String,
+    en: fn(&NarrativeClaim, f64) -> String,
+}
+
+/// Whether a claim of an outcome of cases denies corrections (else it
+/// denies cases pending).
+fn is_correction(claim: &NarrativeClaim) -> bool {
+    claim.quantity == Quantity::CaseOutcome(ReviewOutcome::Corrected)
+}
+
+fn contradiction_check<'a>(
+    tables: &Tables<'a>,
+    claim: &NarrativeClaim,
+) -> Option<Contradiction<'a>> {
+    Some(match (&claim.quantity, &claim.amount) {
+        (Quantity::NewApplications | Quantity::ReceivedApplications, Amount::Absent) => {
+            Contradiction {
+                rule: Rule::NNoneApp,
+                terms: tables.t3_total(RequestsRowKey::NewReceived),
+                zh: |_, t| format!("正文称未收到申请，表三本年新收为{}", number(t)),
+                en: |_, t| {
+                    format!(
+                        "the text says no application was received; table 3 counts {} new",
+                        number(t)
+                    )
+                },
+            }
+        }
+        (Quantity::Cases, Amount::Absent) => Contradiction {
+            rule: Rule::NNoneLit,
+            terms: tables.t4(&claim.groups, &[ReviewOutcome::Total]),
+            zh: |c, t| {
+                let names = groups_name(&c.groups, false);
+                format!("正文称未发生{names}，表四{names}总计为{}", number(t))
+            },
+            en: |c, t| {
+                let names = groups_name(&c.groups, true);
+                format!(
+                    "the text says there were no {names}; table 4 counts {} {names}",
+                    number(t)
+                )
+            },
+        },
+        (
+            Quantity::CaseOutcome(o @ (ReviewOutcome::Corrected | ReviewOutcome::Pending)),
+            Amount::Absent,
+        ) => Contradiction {
+            rule: Rule::NUpheld,
+            terms: tables.t4(&claim.groups, &[*o]),
+            zh: |c, t| {
+                let (names, outcome) = (groups_name(&c.groups, false), is_correction(c));
+                let outcome = if outcome { "被纠错" } else { "尚未审结" };
+                format!("正文称{names}无{outcome}，表四为{}", number(t))
+            },
+            en: |c, t| {
+                let names = groups_name(&c.groups, true);
+                let outcome = if is_correction(c) {
+                    "corrected"
+                } else {
+                    "pending"
+                };
+                format!(
+                    "the text says no {names} were {outcome}; table 4 counts {}",
+                    number(t)
+                )
+            },
+        },
+        (Quantity::CaseOutcome(ReviewOutcome::Upheld), Amount::All) => Contradiction {
+            rule: Rule::NUpheld,
+            terms: tables.t4(
+                &claim.groups,
+                &[ReviewOutcome::Corrected, ReviewOutcome::Pending],
+            ),
+            zh: |c, t| {
+                format!(
+                    "正文称{}均获维持，表四结果纠正与尚未审结合计为{}",
+                    groups_name(&c.groups, false),
+                    number(t)
+                )
+            },
+            en: |c, t| {
+                format!(
+                    "the text says every decision on {} was upheld; table 4 has {} corrected or pending",
+                    groups_name(&c.groups, true),
+                    number(t)
+                )
+            },
+        },
+        (Quantity::Handled, Amount::All) => Contradiction {
+            rule: Rule::NAllDone,
+            terms: tables.t3_total(RequestsRowKey::CarriedForward),
+            zh: |_, t| format!("正文称申请均已办结，表三结转下年度为{}", number(t)),
+            en: |_, t| {
+                format!(
+                    "the text says every application was handled; table 3 carries {} forward",
+                    number(t)
+                )
+            },
+        },
+        _ => return None,
+    })
+}
+
+/// The claims of a sentence with its denials of cases made one: a sentence
+/// that denies reconsiderations and lawsuits (in one clause or two) says
+/// one thing, compared once with the groups it names.
+fn absences_merged(claims: &[NarrativeClaim], sentence: &str) -> Vec<NarrativeClaim> {
+    let denies_cases = |c: &NarrativeClaim| {
+        c.quantity == Quantity::Cases && c.amount == Amount::Absent && comparable(c)
+    };
+    let mut out: Vec<NarrativeClaim> = Vec::new();
+    let mut merged: Option<usize> = None;
+    for claim in claims {
+        match merged.and_then(|i| out.get_mut(i)) {
+            Some(first) if denies_cases(claim) => {
+                for g in &claim.groups {
+                    if !first.groups.contains(g) {
+                        first.groups.push(*g);
+                    }
+                }
+                first.groups.sort();
+                if first.clause != claim.clause {
+                    first.clause = sentence.trim().to_string();
+                }
+            }
+            _ => {
+                if denies_cases(claim) {
+                    merged = Some(out.len());
+                }
+                out.push(claim.clone());
+            }
+        }
+    }
+    out
+}
+
+/// N.NONE-APP, N.NONE-LIT, N.UPHELD, N.ALLDONE: a claim of none (or of
+/// every one) against cells that count some. One finding per rule and set
+/// of cells.
+fn contradictions(reads: &[Read<'_>], tables: &Tables<'_>, out: &mut Vec<Finding>) {
+    let mut seen: Vec<(Rule, Vec<String>)> = Vec::new();
+    for read in reads {
+        for claim in &absences_merged(&read.reading.claims, read.text()) {
+            if !comparable(claim) {
+                continue;
+            }
+            let Some(check) = contradiction_check(tables, claim) else {
+                continue;
+            };
+            let Some((table, cells)) = table_value(&check.terms) else {
+                continue;
+            };
+            if table <= 0.0 {
+                continue;
+            }
+            let keys: Vec<String> = cells.iter().map(|c| c.key.clone()).collect();
+            if seen.iter().any(|(r, k)| *r == check.rule && *k == keys) {
+                continue;
+            }
+            seen.push((check.rule, keys));
+            out.push(finding(
+                check.rule,
+                "text".to_string(),
+                read,
+                claim,
+                cells,
+                ((check.zh)(claim, table), (check.en)(claim, table)),
+            ));
+        }
+    }
+}
+
+/// N.YEAR: a statement of the agency's own work dated the year before or
+/// after the report year (or any other year when it states a count of the
+/// tables), and a plan headed with the report year. Never a
+/// sentence with a future marker, a comparison between years, the
+/// rectification of last year's problems, nor section 5 speaking of the
+/// next year.
+fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
     let Some(year) = report.year.as_ref().map(|y| y.value) else {
         return;
     };
-    for claim in claims {
-        let text = claim.text().trim_start_matches(|c: char| {
-            c.is_whitespace()
-                || c == '('
-                || c == ')'
-                || crate::grammar::ordinal::chinese_digit(c).is_some()
-                || c == '、'
-                || c == '.'
-        });
-        let Some((mentioned, rest)) = text
-            .get(..4)
-            .and_then(|y| y.parse::<i32>().ok())
-            .zip(text.get(4..))
-        else {
+    for read in reads {
+        let Some(opening) = &read.reading.opening else {
             continue;
         };
-        let rest = rest.trim_start_matches('年').trim_start_matches('度');
-        let own_work = (mentioned == year - 1 || mentioned == year + 1)
-            && rest.starts_with([',', '，'])
-            && [
-                "我局",
-                "我中心",
-                "我委",
-                "我办",
-                "我乡",
-                "我镇",
-                "本单位",
-                "本机关",
-                "我单位",
-                "我区",
-                "我县",
-                "我市",
-            ]
-            .iter()
-            .any(|w| rest.contains(w));
-        let plan = mentioned == year
-            && (rest.starts_with("工作计划")
-                || rest.starts_with("工作打算")
-                || rest.starts_with("工作安排"));
-        let excerpt: String = claim.text().chars().take(40).collect();
+        let mentioned = opening.year;
+        let in_section_five = read.section == Some(SectionKind::ProblemsAndImprovements);
+        // A plan is flagged by its heading (`（二）2020年工作计划` in the
+        // report on 2020) only: a sentence with a future marker never is.
+        let plan = mentioned == year && opening.plan_heading;
+        // A fact the tables hold (applications, cases) dated in another
+        // year: the year before or after, or any other when the sentence
+        // states what the report's own tables count (`2020年，我中心未收到
+        // 政府信息公开申请` in a report on 2023).
+        let table_fact = read.reading.claims.iter().find(|c| {
+            c.tense == Tense::Done
+                && c.scope == Scope::Whole
+                && matches!(
+                    c.period,
+                    Period::Year(_) | Period::PreviousYear | Period::NextYear
+                )
+                && matches!(c.amount, Amount::Count(_) | Amount::Absent | Amount::All)
+                && states_table_fact(c)
+        });
+        let neighbour = mentioned.abs_diff(year) == 1;
+        let misdated = mentioned != year
+            && (neighbour || table_fact.is_some())
+            && opening.own_work
+            && opening.tense == Tense::Done
+            && !opening.compares
+            && !opening.rectification
+            && !(mentioned > year && in_section_five);
+        if !plan && !misdated {
+            continue;
+        }
+        let claim = match table_fact {
+            Some(fact) if misdated => fact.clone(),
+            _ => NarrativeClaim::statement(
+                opening.period,
+                opening.tense,
+                read.text().trim().to_string(),
+            ),
+        };
+        let excerpt = read.excerpt(40);
         let message = if plan {
-            Some((
+            (
                 format!(
                     "工作计划应针对{}年，正文写作{mentioned}年：“{excerpt}”",
                     year + 1
@@ -481,27 +585,44 @@ fn year_mentions(report: &AnnualReport, claims: &[Claim<'_>], out: &mut Vec<Find
                     "a work plan dated {mentioned} in a report on {year} (expected {}): \"{excerpt}\"",
                     year + 1
                 ),
-            ))
-        } else if own_work {
-            Some((
+            )
+        } else {
+            (
                 format!("正文年份{mentioned}与报告年度{year}不符：“{excerpt}”"),
                 format!("the text is dated {mentioned} in a report on {year}: \"{excerpt}\""),
-            ))
-        } else {
-            None
+            )
         };
-        if let Some((zh, en)) = message {
-            out.push(simple(
-                Rule::NYear,
-                Status::Fail,
-                "text",
-                claim.sentence.span,
-                Vec::new(),
-                zh,
-                en,
-            ));
-        }
+        out.push(finding(
+            Rule::NYear,
+            "text".to_string(),
+            read,
+            &claim,
+            Vec::new(),
+            message,
+        ));
     }
+}
+
+/// Whether a claim states what table 3 or 4 counts.
+fn states_table_fact(claim: &NarrativeClaim) -> bool {
+    matches!(
+        claim.quantity,
+        Quantity::NewApplications
+            | Quantity::ReceivedApplications
+            | Quantity::CarriedOver
+            | Quantity::Handled
+            | Quantity::CarriedForward
+            | Quantity::Cases
+    )
+}
+
+/// N.* rules.
+pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
+    let reads = read_all(report);
+    let tables = Tables { report };
+    counts(&reads, &tables, out);
+    contradictions(&reads, &tables, out);
+    years(report, &reads, out);
 }
 
 #[cfg(test)]
@@ -509,18 +630,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_after_keywords() {
-        assert_eq!(
-            count_after("本年度新收政府信息公开申请3件。", "新收", &[]),
-            Some(3.0)
+    fn only_facts_of_the_whole_report_year_are_compared() {
+        let read = |s: &str| read_sentence(s, Some(2023)).claims;
+        assert!(read("本年度新收申请3件。").iter().all(comparable));
+        assert!(
+            !read("下一步，我局力争新收申请办结率100%，办结申请30件。")
+                .iter()
+                .any(comparable)
         );
-        assert_eq!(count_after("共新收申请十二件", "新收", &[]), Some(12.0));
-        assert_eq!(count_after("新收申请零件", "新收", &[]), Some(0.0));
-        assert_eq!(
-            count_after("行政复议结果维持2件", "行政复议", &["维持"]),
-            None
-        );
-        assert_eq!(count_after("新收2021年的申请", "新收", &[]), None);
-        assert_eq!(count_after("没有新收", "新收", &[]), None);
+        assert!(!read("较上年增加新收申请3件。").iter().any(comparable));
+        assert!(!read("2022年新收申请3件。").iter().any(comparable));
+        assert!(!read("其中网上新收申请3件。").iter().any(comparable));
     }
 }

@@ -134,6 +134,7 @@ impl Unassessable<'_> {
             blanks_as_zero: self.blanks_as_zero,
             message: format!("{}：无法核对，{}", self.place.zh(), zh.join("、")),
             message_en: format!("{}: not assessable, {}", self.place.en(), en.join(", ")),
+            claim: None,
         }
     }
 
@@ -286,5 +287,6 @@ fn grouped(line: &Line, members: Vec<Unassessable<'_>>) -> Option<Finding> {
         blanks_as_zero: members.iter().any(|m| m.blanks_as_zero),
         message: format!("{}：无法核对，{what_zh}", Place::join(&places, false)),
         message_en: format!("{}: not assessable, {what_en}", Place::join(&places, true)),
+        claim: None,
     })
 }
