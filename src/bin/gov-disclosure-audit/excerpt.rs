@@ -56,9 +56,11 @@ fn is_char_start(byte: u8) -> bool {
     (byte as i8) >= -0x40
 }
 
-/// Columns a char takes in a terminal: wide (CJK, full-width) chars two.
+/// Columns a char takes as drawn: wide (CJK, full-width) chars two, a tab
+/// four (the renderer draws it as four spaces).
 fn char_columns(c: char) -> usize {
     match c as u32 {
+        0x09 => 4,
         0x1100..=0x115F
         | 0x2E80..=0x303E
         | 0x3041..=0x33FF
@@ -326,7 +328,7 @@ mod tests {
         let text = format!("{}7{}", "字".repeat(3000), "字".repeat(3000));
         let at = text.find('7').unwrap_or_default();
         let index = LineIndex::new(&text);
-        let excerpts = index.excerpts(&[at..at + 1]);
+        let excerpts = index.excerpts(std::slice::from_ref(&(at..at + 1)));
         assert_eq!(excerpts.len(), 1);
         let e = &excerpts[0];
         assert!(e.source.starts_with("...") && e.source.ends_with("..."));
