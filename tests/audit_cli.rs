@@ -612,3 +612,61 @@ fn a_word_document_reads_its_table_exactly() {
     assert!(text.contains("docx"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_pdf_without_pdftotext_names_the_package_and_exits_2() {
+    let dir = temp_dir("pdf");
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
+    // An empty PATH: pdftotext cannot be found.
+    let empty_path = dir.join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let out = audit().env("PATH", &empty_path).arg(&pdf).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("poppler-utils"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The facts of one input, keys and values, without the path.
+fn facts_of(path: &Path) -> Vec<(String, String)> {
+    stdout(&run(&["--format", "facts"], &[path]))
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+/// On the published Word and PDF files of the shared wild corpus (when it
+/// is beside the crate): each `.docx` gives the facts of its HTML
+/// rendering (both carry the table structure), each `.pdf` those of its
+/// `pdftotext -layout` rendering.
+#[test]
+fn published_word_and_pdf_files_read_like_their_renderings() {
+    let wild = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wild");
+    let Ok(entries) = std::fs::read_dir(wild.join("docs")) else {
+        eprintln!("skipped: {} not present", wild.join("docs").display());
+        return;
+    };
+    let pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    let mut compared = 0;
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let rendering = match path.extension().and_then(|x| x.to_str()) {
+            Some("docx") => "html",
+            Some("pdf") if pdftotext => "pdf-layout",
+            _ => continue,
+        };
+        let text = wild.join("text").join(format!("{stem}-{rendering}.txt"));
+        let want = facts_of(&text);
+        assert!(want.len() > 5, "{}", text.display());
+        assert_eq!(facts_of(&path), want, "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared > 0);
+    if !pdftotext {
+        eprintln!("PDF files skipped: pdftotext not installed");
+    }
+}
