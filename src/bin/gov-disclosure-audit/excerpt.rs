@@ -16,7 +16,7 @@ const MAX_SPAN_LINES: usize = 8;
 /// Two marked lines at most this far apart are shown in one excerpt.
 const MAX_GAP_LINES: usize = 24;
 /// Chars between two checkpoints of the char count.
-const CHECKPOINT_BYTES: usize = 1024;
+const CHECKPOINT_BYTES: usize = 256;
 
 /// Where lines start and how many chars precede a byte, for one text.
 pub struct LineIndex<'a> {
@@ -25,6 +25,8 @@ pub struct LineIndex<'a> {
     starts: Vec<usize>,
     /// Chars before byte `k * CHECKPOINT_BYTES`.
     chars_at_checkpoint: Vec<usize>,
+    /// Chars of each line, its line break included.
+    line_chars: Vec<usize>,
 }
 
 /// A 1-based line and column (in chars) of a byte offset.
@@ -82,24 +84,30 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        let mut chars_at_checkpoint = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+        let mut line_chars = Vec::new();
+        let mut chars_at_checkpoint = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 2);
         let mut count = 0;
-        for block in bytes.chunks(CHECKPOINT_BYTES) {
-            chars_at_checkpoint.push(count);
-            count += block.iter().filter(|b| is_char_start(**b)).count();
+        let mut line_start_count = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            if i % CHECKPOINT_BYTES == 0 {
+                chars_at_checkpoint.push(count);
+            }
+            count += usize::from(is_char_start(*b));
+            if *b == b'\n' {
+                starts.push(i + 1);
+                line_chars.push(count - line_start_count);
+                line_start_count = count;
+            }
         }
-        chars_at_checkpoint.push(count);
+        if bytes.len() % CHECKPOINT_BYTES == 0 {
+            chars_at_checkpoint.push(count);
+        }
+        line_chars.push(count - line_start_count);
         LineIndex {
             text,
             starts,
             chars_at_checkpoint,
+            line_chars,
         }
     }
 
@@ -139,15 +147,14 @@ impl<'a> LineIndex<'a> {
     /// Whether a line is too wide to show whole, in time bounded by
     /// [`LONG_LINE_COLUMNS`] (its char count decides most lines).
     fn is_long(&self, line: usize) -> bool {
-        let range = self.line_range(line);
-        let chars = self.chars_before(range.end) - self.chars_before(range.start);
-        if chars > LONG_LINE_COLUMNS {
+        let chars = self.line_chars.get(line).copied().unwrap_or(0);
+        if chars > LONG_LINE_COLUMNS + 2 {
             return true;
         }
         if chars * 2 <= LONG_LINE_COLUMNS {
             return false;
         }
-        let text = self.text.get(range).unwrap_or_default();
+        let text = self.text.get(self.line_range(line)).unwrap_or_default();
         text.chars().map(char_columns).sum::<usize>() > LONG_LINE_COLUMNS
     }
 
