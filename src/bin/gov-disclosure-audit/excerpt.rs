@@ -89,7 +89,7 @@ impl<'a> LineIndex<'a> {
         let mut count = 0;
         let mut line_start_count = 0;
         for (i, b) in bytes.iter().enumerate() {
-            if i % CHECKPOINT_BYTES == 0 {
+            if i.is_multiple_of(CHECKPOINT_BYTES) {
                 chars_at_checkpoint.push(count);
             }
             count += usize::from(is_char_start(*b));
@@ -99,7 +99,7 @@ impl<'a> LineIndex<'a> {
                 line_start_count = count;
             }
         }
-        if bytes.len() % CHECKPOINT_BYTES == 0 {
+        if bytes.len().is_multiple_of(CHECKPOINT_BYTES) {
             chars_at_checkpoint.push(count);
         }
         line_chars.push(count - line_start_count);
