@@ -34,7 +34,8 @@
 mod common;
 
 use common::{corpus, corpus_of, scaling_inputs};
-use gov_disclosure_report::{normalize, parse_report, validate::validate};
+use gov_disclosure_report::unstable_internals::normalize;
+use gov_disclosure_report::{parse_report, validate::validate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -12,7 +12,8 @@
 )]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use gov_disclosure_report::{normalize, parse_report, validate::validate};
+use gov_disclosure_report::unstable_internals::normalize;
+use gov_disclosure_report::{parse_report, validate::validate};
 use std::hint::black_box;
 mod common;
 

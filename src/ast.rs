@@ -271,6 +271,12 @@ pub struct Cell {
     pub value: CellValue,
     /// A unit written in the cell and stripped (`元`, `万元`, `件`).
     pub unit: Option<String>,
+    /// Whether the value was inferred rather than read: the converter left
+    /// the table's numbers without separators or apart from their labels,
+    /// and the cell was placed by the table's own arithmetic or by the
+    /// template's row order. Every inferred cell also has a diagnostic.
+    #[serde(default)]
+    pub inferred: bool,
 }
 
 /// A row label as printed.

@@ -88,8 +88,28 @@ codes! {
     RowUnknown = "P-ROW-UNKNOWN", Info;
     /// A row label appeared twice; the later row was kept as an extra row.
     RowDuplicate = "P-ROW-DUPLICATE", Warning;
-    /// A row had no label and was assigned by the template's row order.
+    /// A row without a usable label (lost or garbled) was placed by its
+    /// position between labelled rows, checked against its printed ordinal;
+    /// its cells are marked inferred.
     RowByOrder = "P-ROW-BY-ORDER", Info;
+    /// A row whose label is lost could not be placed by its position; its
+    /// cells were kept as an extra row.
+    RowUnplaced = "P-ROW-UNPLACED", Warning;
+    /// A row's cells were printed as one run of digits without separators and
+    /// were split by the table's own arithmetic, the only split that
+    /// satisfies it; the cells are marked inferred.
+    RunSplit = "P-RUN-SPLIT", Warning;
+    /// A run of digits could not be split into its row's cells with
+    /// certainty; no value was taken.
+    RunUnsplit = "P-RUN-UNSPLIT", Error;
+    /// Labels and numbers came apart in the text (reading-order PDF text);
+    /// the rows from there on were read by the template's row order, the
+    /// only reading the count of numbers allows; the cells are marked
+    /// inferred.
+    RowsByTemplateOrder = "P-ROWS-BY-TEMPLATE-ORDER", Warning;
+    /// Labels and numbers came apart in the text and could not be aligned
+    /// with the template's rows; no value was taken from there on.
+    RowsUnaligned = "P-ROWS-UNALIGNED", Error;
     /// A row had more cells than columns; the extra cells were set aside.
     RowExtraCells = "P-ROW-EXTRA-CELLS", Warning;
     /// A grid row was short; its missing trailing cells were read as empty.

@@ -13,9 +13,12 @@
 //! assert_eq!(heading.span.slice(text), Some("二、主动公开政府信息情况"));
 //! ```
 //!
-//! The pipeline: [`normalize()`] (never fails, keeps an offset map) →
-//! [`lines`] → small nom [`grammar`]s → [`build`] (recovers, collects
-//! diagnostics) → the typed [`AnnualReport`].
+//! The pipeline, each stage its own private module: `normalize` (never
+//! fails, keeps an offset map to the original text) → `lines` → small nom
+//! `grammar`s (ordinals, titles, numbers, dates, labels) → `structure` (the
+//! skeleton: title, metadata, sections, paragraphs; recovers) and `tables`
+//! (tables 2, 3 and 4 in any extraction layout) → the typed [`AnnualReport`].
+//! [`validate`] runs over the finished tree.
 #![forbid(unsafe_code)]
 #![cfg_attr(
     test,
@@ -27,28 +30,38 @@
     )
 )]
 
-pub mod ast;
-pub mod build;
-pub mod diagnostic;
+mod ast;
+mod context;
+mod diagnostic;
 mod facts;
-pub mod grammar;
-pub mod lines;
-pub mod markup;
-pub mod normalize;
+mod grammar;
+mod lines;
+mod markup;
+mod normalize;
 pub mod render;
-pub mod span;
+mod span;
+mod structure;
+mod tables;
 pub mod validate;
 
 pub use ast::*;
 pub use diagnostic::{Diagnostic, DiagnosticCode, ParseError, Severity};
-pub use normalize::{MapCursor, Normalized, OffsetMap, normalize};
 pub use span::{LineCol, LineIndex, Span};
+
+/// Not part of the public API: the normalization stage, exposed only for
+/// this crate's own fuzz targets, tests and benches. It may change in any
+/// release without notice.
+#[doc(hidden)]
+pub mod unstable_internals {
+    pub use crate::markup::looks_like_html;
+    pub use crate::normalize::{MapCursor, Normalized, OffsetMap, normalize};
+}
 
 /// Parses report text into an [`AnnualReport`]. Never fails and never
 /// panics: whatever could not be understood is reported in
 /// [`AnnualReport::diagnostics`]. Time is linear in the input size.
 pub fn parse_report(input: &str) -> AnnualReport {
-    build::parse(input)
+    structure::parse(input)
 }
 
 /// Like [`parse_report`], but error-severity diagnostics become an `Err`.

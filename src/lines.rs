@@ -10,11 +10,6 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// Byte offset one past the line's last byte.
-    pub fn end(&self) -> usize {
-        self.start + self.text.len()
-    }
-
     /// Whether the line holds only white space.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -28,7 +23,8 @@ impl<'a> Line<'a> {
 }
 
 /// Splits `text` into lines, keeping offsets. Linear.
-pub fn lines(text: &str) -> Vec<Line<'_>> {
+#[cfg(test)]
+fn lines(text: &str) -> Vec<Line<'_>> {
     lines_in(text, 0, text.len())
 }
 

@@ -512,16 +512,6 @@ impl Builder {
 }
 
 /// Normalizes report text. Never fails; linear in the input size.
-///
-/// ```
-/// use gov_disclosure_report::normalize;
-/// let original = "\u{FEFF}一、总体情况\r\n（一）主动公开：１２条";
-/// let normalized = normalize(original);
-/// assert_eq!(normalized.text(), "一、总体情况\n(一)主动公开:12条");
-/// let at = normalized.text().find("12").unwrap_or(0);
-/// let span = normalized.to_original(gov_disclosure_report::Span::new(at, at + 2));
-/// assert_eq!(span.slice(original), Some("１２"));
-/// ```
 pub fn normalize(input: &str) -> Normalized {
     let mut builder = Builder {
         text: String::with_capacity(input.len()),
@@ -580,6 +570,17 @@ pub fn normalize(input: &str) -> Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_doc_example() {
+        use super::normalize;
+        let original = "\u{FEFF}一、总体情况\r\n（一）主动公开：１２条";
+        let normalized = normalize(original);
+        assert_eq!(normalized.text(), "一、总体情况\n(一)主动公开:12条");
+        let at = normalized.text().find("12").unwrap_or(0);
+        let span = normalized.to_original(crate::span::Span::new(at, at + 2));
+        assert_eq!(span.slice(original), Some("１２"));
+    }
 
     #[test]
     fn every_char_normalization_touches_starts_with_a_special_byte() {

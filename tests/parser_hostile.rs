@@ -9,7 +9,8 @@
 
 mod common;
 
-use gov_disclosure_report::{DiagnosticCode, normalize, parse_report, parse_report_strict};
+use gov_disclosure_report::unstable_internals::normalize;
+use gov_disclosure_report::{DiagnosticCode, parse_report, parse_report_strict};
 
 fn survives(input: &str) -> gov_disclosure_report::AnnualReport {
     let report = parse_report(input);

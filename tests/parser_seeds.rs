@@ -223,7 +223,12 @@ fn narrative_sections_keep_every_line() {
             let lines = body
                 .lines()
                 .skip(1)
-                .filter(|l| !gov_disclosure_report::normalize(l).text().trim().is_empty())
+                .filter(|l| {
+                    !gov_disclosure_report::unstable_internals::normalize(l)
+                        .text()
+                        .trim()
+                        .is_empty()
+                })
                 .count();
             assert!(
                 s.paragraphs.len() >= lines,

@@ -12,7 +12,8 @@
 mod common;
 
 use gov_disclosure_report::render::{Layout, render_report};
-use gov_disclosure_report::{Span, normalize, parse_report};
+use gov_disclosure_report::unstable_internals::normalize;
+use gov_disclosure_report::{Span, parse_report};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

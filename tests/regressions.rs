@@ -52,9 +52,9 @@ fn normalizing_a_pipe_line_with_dropped_chars_twice_changes_nothing() {
     ))
     .unwrap();
     let input = String::from_utf8_lossy(&bytes);
-    let once = gov_disclosure_report::normalize(&input);
+    let once = gov_disclosure_report::unstable_internals::normalize(&input);
     assert_eq!(
-        gov_disclosure_report::normalize(once.text()).text(),
+        gov_disclosure_report::unstable_internals::normalize(once.text()).text(),
         once.text()
     );
 }
@@ -70,7 +70,7 @@ fn an_html_page_found_by_the_fuzzer_keeps_its_map_and_invariants() {
     ))
     .unwrap();
     let input = String::from_utf8_lossy(&bytes);
-    let n = gov_disclosure_report::normalize(&input);
+    let n = gov_disclosure_report::unstable_internals::normalize(&input);
     let mut last = 0;
     for (i, c) in n.text().char_indices() {
         let span = n.to_original(gov_disclosure_report::Span::new(i, i + c.len_utf8()));

@@ -3,7 +3,8 @@
 //! markup) is idempotent.
 #![no_main]
 
-use gov_disclosure_report::{Span, normalize};
+use gov_disclosure_report::Span;
+use gov_disclosure_report::unstable_internals::normalize;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &str| {

@@ -2,18 +2,12 @@
 //! the keywords that tell each row of tables 2 and 3.
 
 use crate::ast::{ProactiveItem, RequestsRowKey};
+pub use crate::grammar::ordinal::{Ordinal, last_label_ordinal};
 use std::sync::OnceLock;
 
 /// Normalizes a label for matching: drops white space and quotes, unifies the
 /// sub-item separators `、．` to `.`, and removes parenthesized annotations
 /// longer than an ordinal (`（区分处理的，只计这一情形…）`, `（单位：万元）`).
-///
-/// ```
-/// use gov_disclosure_report::grammar::label::normalize_label;
-/// assert_eq!(normalize_label("（二）部分公开（区分处理的，只计这一情形）"), "(二)部分公开");
-/// assert_eq!(normalize_label("3、危及“三安全一稳定”"), "3.危及三安全一稳定");
-/// assert_eq!(normalize_label("自\n然 人"), "自然人");
-/// ```
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -180,14 +174,35 @@ fn latest_keyword<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Option<(
     best.map(|(m, end, _)| (m, end))
 }
 
+/// Every keyword meaning found anywhere in `normalized`, in order of their
+/// ends (with repeats). Linear, like [`latest_keyword`].
+fn all_keywords<T: Copy>(normalized: &str, keywords: &Keywords<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for (at, c) in normalized.char_indices() {
+        let Some(tail) = normalized.get(at..) else {
+            continue;
+        };
+        out.extend(
+            keywords
+                .starting_with(c)
+                .filter(|(word, _)| tail.starts_with(word))
+                .map(|(_, meaning)| *meaning),
+        );
+    }
+    out
+}
+
+/// Every table 3 row or group a (normalized) text mentions, anywhere in it.
+pub fn requests_mentions(normalized: &str) -> Vec<RequestsLabel> {
+    all_keywords(normalized, &REQUEST_KEYWORDS)
+}
+
+/// Every table 2 item a (normalized) text mentions, anywhere in it.
+pub fn proactive_mentions(normalized: &str) -> Vec<ProactiveItem> {
+    all_keywords(normalized, &PROACTIVE_KEYWORDS)
+}
+
 /// What a (normalized) label of table 3 names, by its latest keyword.
-///
-/// ```
-/// use gov_disclosure_report::grammar::label::{requests_label, normalize_label, RequestsLabel};
-/// use gov_disclosure_report::RequestsRowKey;
-/// let label = normalize_label("（三）不予公开 1.属于国家秘密");
-/// assert_eq!(requests_label(&label), Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret)));
-/// ```
 pub fn requests_label(normalized: &str) -> Option<RequestsLabel> {
     latest_keyword(normalized, &REQUEST_KEYWORDS).map(|(m, _)| m)
 }
@@ -244,6 +259,27 @@ mod tests {
     use super::*;
     use RequestsLabel::{Group, Row};
     use RequestsRowKey::*;
+
+    #[test]
+    fn label_doc_examples() {
+        use crate::grammar::label::normalize_label;
+        assert_eq!(
+            normalize_label("（二）部分公开（区分处理的，只计这一情形）"),
+            "(二)部分公开"
+        );
+        assert_eq!(
+            normalize_label("3、危及“三安全一稳定”"),
+            "3.危及三安全一稳定"
+        );
+        assert_eq!(normalize_label("自\n然 人"), "自然人");
+        use crate::RequestsRowKey;
+        use crate::grammar::label::{RequestsLabel, requests_label};
+        let label = normalize_label("（三）不予公开 1.属于国家秘密");
+        assert_eq!(
+            requests_label(&label),
+            Some(RequestsLabel::Row(RequestsRowKey::DeniedStateSecret))
+        );
+    }
 
     fn t3(label: &str) -> Option<RequestsLabel> {
         requests_label(&normalize_label(label))

@@ -94,18 +94,6 @@ pub fn is_placeholder(text: &str) -> bool {
 }
 
 /// Reads one cell's text (already trimmed by the caller or not).
-///
-/// ```
-/// use gov_disclosure_report::grammar::number::parse_cell;
-/// use gov_disclosure_report::CellValue;
-/// assert_eq!(parse_cell("-4").value, CellValue::Integer(-4));
-/// assert_eq!(parse_cell("+1,036").value, CellValue::Integer(1036));
-/// assert_eq!(parse_cell("251000元").unit, Some("元"));
-/// assert_eq!(parse_cell("12.50").value, CellValue::Decimal("12.50".into()));
-/// assert_eq!(parse_cell("/").value, CellValue::Placeholder);
-/// assert_eq!(parse_cell("").value, CellValue::Empty);
-/// assert_eq!(parse_cell("l0").value, CellValue::Text);
-/// ```
 pub fn parse_cell(text: &str) -> ParsedCell {
     let text = text.trim();
     if text.is_empty() {
@@ -214,6 +202,22 @@ pub fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_cell_doc_examples() {
+        use crate::CellValue;
+        use crate::grammar::number::parse_cell;
+        assert_eq!(parse_cell("-4").value, CellValue::Integer(-4));
+        assert_eq!(parse_cell("+1,036").value, CellValue::Integer(1036));
+        assert_eq!(parse_cell("251000元").unit, Some("元"));
+        assert_eq!(
+            parse_cell("12.50").value,
+            CellValue::Decimal("12.50".into())
+        );
+        assert_eq!(parse_cell("/").value, CellValue::Placeholder);
+        assert_eq!(parse_cell("").value, CellValue::Empty);
+        assert_eq!(parse_cell("l0").value, CellValue::Text);
+    }
 
     #[test]
     fn integers_signs_and_separators() {

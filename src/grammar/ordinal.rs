@@ -4,8 +4,8 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::take_while_m_n,
-    character::complete::{char, one_of, space0},
-    combinator::{map, map_opt, opt},
+    character::complete::{char, one_of, satisfy, space0},
+    combinator::{map, map_opt, not},
     sequence::{delimited, terminated},
 };
 
@@ -70,13 +70,6 @@ const HEADING_SEPARATORS: &str = "、.,，";
 
 /// A top-level heading ordinal: `三、`, `三.`, `3、`, `3.` with optional spaces
 /// after. Returns the number and its style.
-///
-/// ```
-/// use gov_disclosure_report::grammar::ordinal::{heading_ordinal, OrdinalStyle};
-/// assert_eq!(heading_ordinal("三、 收到").map(|(r, o)| (r, o)), Ok(("收到", (3, OrdinalStyle::Chinese))));
-/// assert!(heading_ordinal("2020年").is_err());
-/// assert!(heading_ordinal("(三)不予公开").is_err());
-/// ```
 pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
     // Numbers in tables are tried here at every cell: an Arabic ordinal is
     // one or two digits and a separator, so anything else is turned away
@@ -106,19 +99,102 @@ pub fn heading_ordinal(input: &str) -> IResult<&str, (u32, OrdinalStyle)> {
     .parse_complete(input)
 }
 
-/// A parenthesized ordinal `（一）` / `(1)` (after normalization: `(一)`).
-pub fn paren_ordinal(input: &str) -> IResult<&str, u32> {
-    delimited(
-        (char('('), space0),
-        alt((chinese_number, arabic_number)),
-        (space0, char(')'), opt(one_of("、.,"))),
+/// The ordinal a table row label prints, in one of the three numbering
+/// levels of the templates: `一、本年新收…` ([`Ordinal::Top`]),
+/// `（二）部分公开` ([`Ordinal::Paren`]), `3.危及…` ([`Ordinal::Item`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ordinal {
+    /// A Chinese numeral and a separator: `一、`.
+    Top(u32),
+    /// A numeral in brackets: `（二）`, `(2)`.
+    Paren(u32),
+    /// An Arabic sub-item number and a separator: `3.`, `3、`, `3．`.
+    Item(u32),
+}
+
+/// A bracketed ordinal `(二)` or `(2)` (brackets already folded to ASCII).
+fn paren_ordinal(input: &str) -> IResult<&str, Ordinal> {
+    map(
+        delimited(char('('), alt((chinese_number, arabic_number)), char(')')),
+        Ordinal::Paren,
     )
     .parse_complete(input)
+}
+
+/// An Arabic sub-item number and its separator, not followed by a digit
+/// (`3.危及`, but not the decimal `3.5`).
+fn item_ordinal(input: &str) -> IResult<&str, Ordinal> {
+    map(
+        terminated(
+            arabic_number,
+            (one_of(".、．"), not(satisfy(|c| c.is_ascii_digit()))),
+        ),
+        Ordinal::Item,
+    )
+    .parse_complete(input)
+}
+
+/// A Chinese numeral and its separator (`一、`, `四.`).
+fn top_ordinal(input: &str) -> IResult<&str, Ordinal> {
+    map(terminated(chinese_number, one_of(".、．")), Ordinal::Top).parse_complete(input)
+}
+
+/// The last ordinal printed in a row label — the row's own number, after any
+/// group caption merged in front of it (`（三）不予公开1.属于国家秘密` → `1.`).
+/// Digits inside a number (`12.5`) are not ordinals.
+pub fn last_label_ordinal(label: &str) -> Option<Ordinal> {
+    let mut last = None;
+    let mut previous: Option<char> = None;
+    for (at, c) in label.char_indices() {
+        let after_digit = previous.is_some_and(|p| p.is_ascii_digit());
+        let after_numeral = previous.is_some_and(|p| p == '十' || chinese_digit(p).is_some());
+        previous = Some(c);
+        let Some(rest) = label.get(at..) else {
+            continue;
+        };
+        let found = match c {
+            '(' => paren_ordinal(rest).ok(),
+            '0'..='9' if !after_digit => item_ordinal(rest).ok(),
+            c if !after_numeral && (c == '十' || chinese_digit(c).is_some()) => {
+                top_ordinal(rest).ok()
+            }
+            _ => None,
+        };
+        if let Some((_, ordinal)) = found {
+            last = Some(ordinal);
+        }
+    }
+    last
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_ordinal_doc_examples() {
+        use crate::grammar::ordinal::{OrdinalStyle, heading_ordinal};
+        assert_eq!(
+            heading_ordinal("三、 收到"),
+            Ok(("收到", (3, OrdinalStyle::Chinese)))
+        );
+        assert!(heading_ordinal("2020年").is_err());
+        assert!(heading_ordinal("(三)不予公开").is_err());
+    }
+
+    #[test]
+    fn label_ordinals_name_the_rows_own_number() {
+        assert_eq!(last_label_ordinal("1.属于国秘密"), Some(Ordinal::Item(1)));
+        assert_eq!(
+            last_label_ordinal("(三)不予公开2.其他法律行政止公开"),
+            Some(Ordinal::Item(2))
+        );
+        assert_eq!(last_label_ordinal("(二)部分公"), Some(Ordinal::Paren(2)));
+        assert_eq!(last_label_ordinal("四.结转下年度"), Some(Ordinal::Top(4)));
+        assert_eq!(last_label_ordinal("收费12.5万元"), None);
+        assert_eq!(last_label_ordinal("第二十条"), None);
+        assert_eq!(last_label_ordinal("申请人"), None);
+    }
 
     #[test]
     fn chinese_numbers() {
@@ -158,12 +234,5 @@ mod tests {
             let result = heading_ordinal(rejected);
             assert!(result.is_err(), "{rejected:?}: {result:?}");
         }
-    }
-
-    #[test]
-    fn paren_ordinals() {
-        assert_eq!(paren_ordinal("(三)不予公开"), Ok(("不予公开", 3)));
-        assert_eq!(paren_ordinal("( 2 )x"), Ok(("x", 2)));
-        assert!(paren_ordinal("三、").is_err());
     }
 }

@@ -102,14 +102,6 @@ fn other_matters(input: &str) -> IResult<&str, &str> {
 
 /// A section title (the words after the ordinal); returns its kind and the
 /// title as printed.
-///
-/// ```
-/// use gov_disclosure_report::grammar::section_title::section_title;
-/// use gov_disclosure_report::SectionKind;
-/// let (_, (kind, _)) = section_title("收到和处理政务信息公开申请情况").unwrap_or(("", (SectionKind::Overview, "")));
-/// assert_eq!(kind, SectionKind::Requests);
-/// assert!(section_title("本年度办理结果").is_err());
-/// ```
 pub fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
     let (rest, _) = space0.parse_complete(input)?;
     alt((
@@ -136,6 +128,16 @@ pub fn is_official_wording(kind: SectionKind, title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_title_doc_examples() {
+        use crate::SectionKind;
+        use crate::grammar::section_title::section_title;
+        let (_, (kind, _)) = section_title("收到和处理政务信息公开申请情况")
+            .unwrap_or(("", (SectionKind::Overview, "")));
+        assert_eq!(kind, SectionKind::Requests);
+        assert!(section_title("本年度办理结果").is_err());
+    }
 
     fn kind(s: &str) -> Option<SectionKind> {
         section_title(s).ok().map(|(_, (k, _))| k)

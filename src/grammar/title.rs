@@ -79,15 +79,6 @@ pub fn find_year(line: &str) -> Option<(i32, usize, usize)> {
 }
 
 /// Splits a title line into agency and year.
-///
-/// ```
-/// use gov_disclosure_report::grammar::title::parse_title_line;
-/// let t = parse_title_line("乌苏市农业农村局政府信息公开工作2020年度报告");
-/// assert_eq!(t.agency, "乌苏市农业农村局");
-/// assert_eq!(t.year.map(|y| y.0), Some(2020));
-/// let t = parse_title_line("2020年政府信息公开工作年度报告");
-/// assert_eq!(t.agency, "");
-/// ```
 pub fn parse_title_line(full: &str) -> TitleParts<'_> {
     // Web pages print the title after a field name: `标题：…`, `名称:…`.
     let skip = full
@@ -162,6 +153,16 @@ fn parse_title_tail(line: &str) -> TitleParts<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_title_line_doc_examples() {
+        use crate::grammar::title::parse_title_line;
+        let t = parse_title_line("乌苏市农业农村局政府信息公开工作2020年度报告");
+        assert_eq!(t.agency, "乌苏市农业农村局");
+        assert_eq!(t.year.map(|y| y.0), Some(2020));
+        let t = parse_title_line("2020年政府信息公开工作年度报告");
+        assert_eq!(t.agency, "");
+    }
 
     #[test]
     fn title_shapes() {

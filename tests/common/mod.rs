@@ -7,7 +7,8 @@
     clippy::indexing_slicing
 )]
 
-use gov_disclosure_report::{AnnualReport, Span, Table, normalize, parse_report};
+use gov_disclosure_report::unstable_internals::normalize;
+use gov_disclosure_report::{AnnualReport, Span, Table, parse_report};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -149,7 +150,7 @@ fn compact(s: &str) -> String {
 /// char boundaries, children inside parents, sections in order, and cell and
 /// heading spans slicing the original text to what was read.
 pub fn assert_span_invariants(input: &str, report: &AnnualReport) {
-    let markup = gov_disclosure_report::markup::looks_like_html(input);
+    let markup = gov_disclosure_report::unstable_internals::looks_like_html(input);
     check(input, report.span, "report");
     assert_eq!(report.span, Span::new(0, input.len()));
     for d in &report.diagnostics {

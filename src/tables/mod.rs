@@ -1,0 +1,86 @@
+//! Table text → the typed tables 2, 3 and 4: where a table starts in its
+//! section, its layout, its rows, and the fitting of cells to columns.
+
+mod cell;
+mod fit;
+mod identities;
+mod layout;
+mod place;
+mod read;
+mod region;
+mod rows;
+mod runs;
+mod stream;
+mod table2;
+mod table3;
+mod table4;
+mod template;
+#[cfg(test)]
+mod tests;
+
+use crate::ast::{SectionKind, Table};
+use crate::context::Context;
+use crate::span::Span;
+use rows::{LogicalRow, logical_rows};
+
+pub(crate) use region::table_start;
+
+pub(crate) fn build_table(
+    ctx: &mut Context<'_>,
+    kind: SectionKind,
+    start: usize,
+    end: usize,
+) -> (Option<Table>, Option<usize>) {
+    // Widths as printed: measured on the original text under each range.
+    // Inside a line a range is counted from just after the char ending at
+    // `from`, so that text normalization removed between two words (a
+    // zero-width char, a bookmark) counts, and widths add up along a line.
+    let source = ctx.source;
+    let text = ctx.text();
+    let widths = ctx.norm.map().cursor();
+    let width = |from: usize, to: usize| {
+        if to <= from {
+            return 0;
+        }
+        let range = widths.to_original(Span::new(from, to));
+        let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
+        let printed_from = if at_line_start {
+            range.start
+        } else {
+            widths.to_original(Span::new(from, from)).start
+        };
+        source
+            .get(printed_from..range.end)
+            .map(cell::display_width)
+            .unwrap_or(0)
+    };
+    let (layout, physical) = layout::physical_rows_with(text, start, end, &width);
+    let rows = logical_rows(layout, physical);
+    // The table ends with its last row that holds values; the line holding
+    // that row is part of the table.
+    let last_value_end = rows
+        .iter()
+        .filter(|r| r.has_values())
+        .filter_map(LogicalRow::range)
+        .map(|(_, e)| e)
+        .max();
+    let table_end = last_value_end.map(|e| {
+        ctx.text()
+            .get(e..end)
+            .and_then(|t| t.find('\n'))
+            .map(|i| e + i)
+            .unwrap_or(end)
+    });
+    let table = match kind {
+        SectionKind::ProactiveDisclosure => {
+            table2::build(ctx, layout, &rows).map(Table::ProactiveDisclosure)
+        }
+        SectionKind::Requests => table3::build(ctx, layout, &rows).map(Table::Requests),
+        SectionKind::ReviewsAndLitigation => {
+            table4::build(ctx, layout, &rows).map(Table::ReviewsAndLitigation)
+        }
+        _ => None,
+    };
+    let table_end = if table.is_some() { table_end } else { None };
+    (table, table_end)
+}
