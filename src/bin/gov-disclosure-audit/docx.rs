@@ -12,8 +12,9 @@ use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-/// The largest `word/document.xml` read (it is XML text, usually < 1 MB).
-const MAX_XML_BYTES: u64 = 256 << 20;
+/// The largest `word/document.xml` read (usually well under 1 MB; a larger
+/// one is cut here, which makes it ill-formed and refused).
+const MAX_XML_BYTES: u64 = 64 << 20;
 
 /// The text of a `.docx` file's bytes.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
