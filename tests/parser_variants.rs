@@ -559,3 +559,19 @@ fn table4_data_row_wrapped_over_two_lines() {
         Some("2")
     );
 }
+
+#[test]
+fn labelled_2019_rows_keep_their_template_whatever_follows_them() {
+    // The next section's heading was missed, so two rows of table 4 follow
+    // table 3's: 25 rows with values, but every label is a 2019 one.
+    let mut text = report_with_t3(|_, label| format!("{label}\t0\t0\t0\t0\t0\t0\t0"));
+    let tail = text.split_off(text.find("五、").unwrap());
+    text.push_str("因公开申请提起复议和诉讼的情况\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n");
+    text.push_str("0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n1\t0\t0\t0\t1\n");
+    text.push_str(&tail);
+    let report = parse_report(&text);
+    assert_eq!(report.table3().unwrap().template, Template::V2019);
+    let f = facts(&text);
+    assert_eq!(f.get("t3.other.total").map(String::as_str), Some("0"));
+    assert!(!f.keys().any(|k| k.starts_with("t3.other.no_correction")));
+}

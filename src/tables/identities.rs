@@ -7,31 +7,47 @@
 //! runs that satisfies every identity that can be checked gives that run the
 //! same split; with no such assignment, nothing is taken.
 
-use super::runs::{Budget, Split, splits};
+use super::runs::{Budget, MAX_CELL_DIGITS, Split, splits};
 use crate::ast::RequestsRowKey;
 use std::collections::HashSet;
 
 const COLUMNS: usize = 7;
 
-/// Whether seven cells satisfy the row identity (总计 = sum of six).
-fn row_sum_holds(cells: &[i64]) -> bool {
-    match cells.split_last() {
-        Some((total, parts)) if parts.len() == COLUMNS - 1 => parts.iter().sum::<i64>() == *total,
-        _ => false,
-    }
-}
-
 /// Every split of a table 3 row's run into seven cells whose total is the
-/// sum of the others (at most `cap`; fewer when the budget runs out).
-pub fn requests_row_splits(run: &str, cap: usize, budget: &mut Budget) -> Vec<Split> {
-    splits(
-        run,
-        &[false; COLUMNS],
-        cap,
-        budget,
-        &|_| false,
-        &row_sum_holds,
-    )
+/// sum of the others, or `None` when the search ran out of budget (the
+/// splits found so far may not be all of them). The total is tried first —
+/// it is the end of the run — and the six applicant cells must add up to it.
+pub fn requests_row_splits(run: &str, budget: &mut Budget) -> Option<Vec<Split>> {
+    let mut out = Vec::new();
+    for total_len in 1..=MAX_CELL_DIGITS.min(run.len()) {
+        let cut = run.len() - total_len;
+        let (Some(prefix), Some(total_text)) = (run.get(..cut), run.get(cut..)) else {
+            continue;
+        };
+        if total_text.len() > 1 && total_text.starts_with('0') {
+            continue;
+        }
+        let Ok(total) = total_text.parse::<i64>() else {
+            continue;
+        };
+        let found = splits(
+            prefix,
+            &[false; COLUMNS - 1],
+            usize::MAX,
+            budget,
+            &|cells| cells.iter().sum::<i64>() > total,
+            &|cells| cells.iter().sum::<i64>() == total,
+        );
+        if budget.exhausted() {
+            return None;
+        }
+        out.extend(found.into_iter().map(|mut split| {
+            split.ranges.push((cut, run.len()));
+            split.values.push(total);
+            split
+        }));
+    }
+    Some(out)
 }
 
 /// What is known of one table 3 row before the joint search.
@@ -216,7 +232,7 @@ mod tests {
     use RequestsRowKey::*;
 
     fn runs(run: &str) -> RowCells {
-        let found = requests_row_splits(run, 16, &mut Budget::new());
+        let found = requests_row_splits(run, &mut Budget::new()).unwrap_or_default();
         RowCells::Runs(
             found
                 .iter()
@@ -233,7 +249,7 @@ mod tests {
 
     #[test]
     fn row_identity_splits() {
-        let found = requests_row_splits("640020470", 16, &mut Budget::new());
+        let found = requests_row_splits("640020470", &mut Budget::new()).unwrap_or_default();
         assert_eq!(
             found.iter().map(|s| s.values.clone()).collect::<Vec<_>>(),
             vec![vec![64, 0, 0, 2, 0, 4, 70]]

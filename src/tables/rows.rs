@@ -95,7 +95,9 @@ pub fn logical_rows(layout: Layout, rows: Vec<PhysicalRow<'_>>) -> Vec<LogicalRo
     } else {
         let mut current = LogicalRow::default();
         for cell in rows.into_iter().flatten() {
-            if is_value_word(&cell.text) {
+            // A digit run too long for one number is still numbers.
+            let run = cell.glued && cell.text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            if run || is_value_word(&cell.text) {
                 current.values.push(cell);
             } else {
                 if current.has_values() {

@@ -76,7 +76,8 @@ impl Budget {
         true
     }
 
-    /// Whether the budget ran out.
+    /// Whether the budget ran out: a search cut short found only some of
+    /// its answers, and callers must not take any of them as the only one.
     pub fn exhausted(&self) -> bool {
         self.left == 0
     }

@@ -114,10 +114,11 @@ pub fn apply_cells(row: &mut LogicalRow<'_>, ranges: &[Option<(usize, usize)>]) 
 /// index of the first row after the last row read cleanly, and the template
 /// index after that row's. `None` when every row reads cleanly.
 ///
-/// A row reads cleanly when its label names a template row after the
-/// previous one and its values fit that row (`fits`). A named row without
-/// values is a blank row, not a break, unless a later row goes back in the
-/// template order.
+/// The reading breaks at a row whose label names a template row at or
+/// before the previous one, at a row with more numbers than its columns,
+/// and at numbers without any label. A named row without values is a blank
+/// row, and a row with fewer numbers than columns abstains on its own;
+/// neither is a break. A row reads cleanly when its numbers fit (`fits`).
 pub fn first_break<'a>(
     rows: &[LogicalRow<'a>],
     evidence: &[Evidence],
@@ -131,11 +132,13 @@ pub fn first_break<'a>(
         let broken = match e {
             Evidence::Keyed(k) => {
                 let out_of_order = last_key.is_some_and(|l| *k <= l);
-                // A digit run left whole (no certain split) abstains by
-                // itself; it does not break the reading of its neighbours.
-                let misfit = row.has_values()
-                    && glued_run(row).is_none()
-                    && !fits(row, columns.get(*k).copied().unwrap_or(0));
+                // More numbers than the row has columns: rows ran together.
+                // A row with fewer (a blank that left no trace) or a digit
+                // run left whole abstains by itself; neither breaks the
+                // reading of its neighbours.
+                let n = columns.get(*k).copied().unwrap_or(0);
+                let numbers = row.values.iter().filter(|c| !c.is_empty()).count();
+                let misfit = numbers > n && glued_run(row).is_none() && !fits(row, n);
                 last_key = Some(*k);
                 if !out_of_order && !misfit && row.has_values() {
                     resume = (i + 1, k + 1);

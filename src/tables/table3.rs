@@ -49,9 +49,16 @@ fn detect_template(
         )
     });
     // Without labels (rows read by position), 25 rows of values mean the
-    // 2021 template; 23 the 2019 one.
+    // 2021 template; 23 the 2019 one. Labelled rows without any 2021 row
+    // are the 2019 template, whatever else the table's text holds.
+    let labelled = matched
+        .iter()
+        .filter(|m| matches!(m, Some(RequestsLabel::Row(_))))
+        .count();
     let value_rows = rows.iter().filter(|r| r.has_values()).count();
-    if v2021_label || v2021_row || value_rows == RequestsRowKey::rows(Template::V2021).len() {
+    let unlabelled_2021 =
+        labelled < 12 && value_rows == RequestsRowKey::rows(Template::V2021).len();
+    if v2021_label || v2021_row || unlabelled_2021 {
         Template::V2021
     } else {
         Template::V2019
@@ -116,6 +123,48 @@ fn evidence(
         .collect()
 }
 
+/// Whether a label was cut in the middle of a phrase (a line break inside
+/// a cell): an unclosed bracket, or a trailing clause separator.
+fn unfinished(label: &str) -> bool {
+    let open = label.matches(['(', '（']).count();
+    let close = label.matches([')', '）']).count();
+    open > close || label.trim_end().ends_with(['，', ',', '、', '；'])
+}
+
+/// A label wrapped over two lines of a grid with its numbers on the second
+/// (a `<br>` in a cell that a converter turned into a line break): the
+/// first line names the row and has no numbers, the second continues the
+/// phrase and names nothing. The two are one row.
+fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence]) {
+    for i in 1..rows.len() {
+        let (Some(Evidence::Keyed(k)), Some(Evidence::Unkeyed(None))) =
+            (evidence.get(i - 1).copied(), evidence.get(i).copied())
+        else {
+            continue;
+        };
+        let (Some(head), Some(tail)) = (rows.get(i - 1), rows.get(i)) else {
+            continue;
+        };
+        if head.has_values()
+            || !tail.has_values()
+            || tail.labels.is_empty()
+            || !unfinished(&head.label_text())
+        {
+            continue;
+        }
+        let labels = head.labels.clone();
+        if let Some(tail) = rows.get_mut(i) {
+            tail.labels.splice(0..0, labels);
+        }
+        if let Some(e) = evidence.get_mut(i) {
+            *e = Evidence::Keyed(k);
+        }
+        if let Some(e) = evidence.get_mut(i - 1) {
+            *e = Evidence::Skip;
+        }
+    }
+}
+
 /// The template rows a normalized text names anywhere in it (for checking
 /// that rows re-read by order are all printed somewhere).
 fn named_rows(text: &str, template: Template, expected: &[RequestsRowKey]) -> Vec<usize> {
@@ -174,7 +223,9 @@ fn split_runs(
             continue;
         };
         if let Some(run) = glued_run(row) {
-            let splits = requests_row_splits(&run.text, 64, &mut budget);
+            // Each row has its own search budget; a row whose search ran out
+            // has unknown candidates and takes no part (it abstains).
+            let splits = requests_row_splits(&run.text, &mut Budget::new()).unwrap_or_default();
             let values = splits.iter().map(|s| to_row(&s.values)).collect();
             candidates.push((cells.len(), splits));
             cells.push((key, RowCells::Runs(values)));
@@ -289,6 +340,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .collect();
     let mut evidence = evidence(rows, &labels, &matched, template, &expected);
     let mut rows: Vec<LogicalRow> = rows.to_vec();
+    join_wrapped_labels(&mut rows, &mut evidence);
     if layout == Layout::Words {
         detach_ordinals(&mut rows, &evidence, &ordinals);
         split_runs(ctx, &mut rows, &evidence, &expected);

@@ -1,0 +1,443 @@
+//! Tables whose converter left a stream of labels and numbers instead of
+//! rows: reading-order PDF text (labels and numbers apart, row by row or
+//! column by column), pages flattened without separators (digit runs),
+//! labels lost or garbled, labels wrapped over two lines. Each test builds
+//! a report whose numbers satisfy every identity of the template (or breaks
+//! one on purpose) and checks that every number the parser prints is right,
+//! that inferred cells say so, and that it abstains where it cannot be sure.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::needless_range_loop
+)]
+
+use gov_disclosure_report::{
+    AnnualReport, ApplicantColumn, CellValue, DiagnosticCode, RequestsRowKey, parse_report,
+};
+use std::collections::BTreeMap;
+
+/// The 23 row labels of a 2019 table 3, as printed.
+const LABELS: [&str; 23] = [
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+];
+
+const HEAD: &str =
+    "某县交通运输局2020年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n";
+const T3_HEADING: &str = "三、收到和处理政府信息公开申请情况\n";
+const T3_HEADER: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n";
+const TAIL: &str = "五、存在的主要问题及改进情况\n人员不足。\n六、其他需要报告的事项\n无。\n";
+
+/// A 2019 table 3 whose numbers satisfy every identity: seven cells a row,
+/// 总计 the sum of the six applicant cells, each column balanced.
+fn consistent_table(seed: u64) -> Vec<[i64; 7]> {
+    let mut state = seed;
+    let mut next = |limit: i64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        // Many zeros, as real tables have.
+        let r = ((state >> 33) % 100) as i64;
+        if r < 55 { 0 } else { r % limit }
+    };
+    let mut rows = vec![[0i64; 7]; 23];
+    for row in rows.iter_mut().take(21).skip(2) {
+        for cell in row.iter_mut().take(6) {
+            *cell = next(40);
+        }
+    }
+    for c in 0..6 {
+        let processed: i64 = (2..21).map(|r| rows[r][c]).sum();
+        rows[21][c] = processed;
+        rows[22][c] = next(9);
+        rows[1][c] = next(9).min(processed + rows[22][c]);
+        rows[0][c] = processed + rows[22][c] - rows[1][c];
+    }
+    for row in &mut rows {
+        row[6] = row.iter().take(6).sum();
+    }
+    rows
+}
+
+fn facts(report: &AnnualReport) -> BTreeMap<String, String> {
+    report.facts().into_iter().collect()
+}
+
+/// The fact key of cell `c` of row `r`.
+fn key(r: usize, c: usize) -> String {
+    format!(
+        "t3.{}.{}",
+        RequestsRowKey::ALL
+            .iter()
+            .filter(|k| !matches!(
+                k,
+                RequestsRowKey::OtherNoCorrection
+                    | RequestsRowKey::OtherFeeUnpaid
+                    | RequestsRowKey::OtherOther
+            ))
+            .nth(r)
+            .unwrap()
+            .key(),
+        ApplicantColumn::ALL[c].key()
+    )
+}
+
+/// Every table 3 number printed is the table's; returns how many were printed.
+fn printed_right(report: &AnnualReport, table: &[[i64; 7]]) -> usize {
+    let got = facts(report);
+    let mut printed = 0;
+    for (r, row) in table.iter().enumerate() {
+        for (c, want) in row.iter().enumerate() {
+            if let Some(have) = got.get(&key(r, c)) {
+                assert_eq!(have, &want.to_string(), "{}", key(r, c));
+                printed += 1;
+            }
+        }
+    }
+    let known: Vec<String> = (0..23)
+        .flat_map(|r| (0..7).map(move |c| key(r, c)))
+        .collect();
+    for k in got.keys().filter(|k| k.starts_with("t3.")) {
+        assert!(known.contains(k), "extra key {k}");
+    }
+    printed
+}
+
+fn inferred_cells(report: &AnnualReport) -> usize {
+    report
+        .table3()
+        .map(|t| {
+            t.rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| c.inferred)
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+fn has(report: &AnnualReport, code: DiagnosticCode) -> bool {
+    report.diagnostics.iter().any(|d| d.code == code)
+}
+
+fn numbers(cells: impl IntoIterator<Item = i64>) -> String {
+    cells.into_iter().map(|n| format!("{n}\n")).collect()
+}
+
+#[test]
+fn reading_order_labels_then_numbers_are_read_by_template_order() {
+    let table = consistent_table(7);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for label in LABELS {
+        text.push_str(label);
+        text.push('\n');
+    }
+    text.push_str(&numbers(table.iter().flatten().copied()));
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+    assert_eq!(inferred_cells(&report), 161);
+    assert!(has(&report, DiagnosticCode::RowsByTemplateOrder));
+}
+
+#[test]
+fn reading_order_with_numbers_column_by_column_is_read_when_the_sums_say_so() {
+    let table = consistent_table(11);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for label in LABELS {
+        text.push_str(label);
+        text.push('\n');
+    }
+    text.push_str(&numbers(
+        (0..7).flat_map(|c| table.iter().map(move |r| r[c])),
+    ));
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+}
+
+#[test]
+fn reading_order_with_a_vanished_blank_takes_nothing_after_the_break() {
+    let table = consistent_table(13);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for label in LABELS {
+        text.push_str(label);
+        text.push('\n');
+    }
+    // One cell was blank in the PDF: it left no trace in the text.
+    let mut cells: Vec<i64> = table.iter().flatten().copied().collect();
+    cells.remove(40);
+    text.push_str(&numbers(cells));
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 0);
+    assert!(has(&report, DiagnosticCode::RowsUnaligned));
+}
+
+#[test]
+fn captions_printed_out_of_place_break_the_row_wise_reading_only_from_there() {
+    // Row by row until 2.重复申请; then the numbers of three rows run
+    // together and the captions come after them, as PDF text of merged
+    // cells comes out.
+    let table = consistent_table(17);
+    let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
+    for r in 0..16 {
+        text.push_str(LABELS[r]);
+        text.push('\n');
+        text.push_str(&numbers(table[r].iter().copied()));
+    }
+    text.push_str("2.重复申请\n");
+    text.push_str(&numbers(table[16..19].iter().flatten().copied()));
+    text.push_str("（五）不予处理\n3.要求提供公开出版物\n4.无正当理由大量反复申请\n");
+    text.push_str(&numbers(table[19].iter().copied()));
+    text.push_str("（六）其他处理\n5.要求行政机关确认或重新出具已获取信息\n");
+    text.push_str(&numbers(table[20..23].iter().flatten().copied()));
+    text.push_str("（七）总计\n四、结转下年度继续办理\n");
+    text.push_str(TAIL);
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+    // The rows before the break were read beside their labels.
+    assert_eq!(inferred_cells(&report), 7 * 7);
+}
+
+/// The whole report on one line without separators, as `get_text()` prints
+/// a page.
+fn flattened(table: &[[i64; 7]], t4: &[i64; 15]) -> String {
+    let mut text = String::from(
+        "某县交通运输局2020年政府信息公开工作年度报告一、总体情况本年度依法公开政府信息。二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件408178578190第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费010",
+    );
+    text.push_str("。三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他");
+    for (label, row) in LABELS.iter().zip(table) {
+        text.push_str(label);
+        for n in row {
+            text.push_str(&n.to_string());
+        }
+    }
+    text.push_str("。四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计");
+    for n in t4 {
+        text.push_str(&n.to_string());
+    }
+    text.push_str("。五、存在的主要问题及改进情况人员不足。六、其他需要报告的事项无。");
+    text
+}
+
+/// How many ways `run` splits into `cells` numbers without leading zeros
+/// whose last is the sum of the others (brute force, for the test's oracle).
+fn row_total_splits(run: &str, cells: usize) -> usize {
+    fn go(rest: &str, left: usize, parts: &mut Vec<i64>) -> usize {
+        if left == 0 {
+            let (total, others) = parts.split_last().unwrap();
+            return usize::from(rest.is_empty() && others.iter().sum::<i64>() == *total);
+        }
+        let mut count = 0;
+        for len in 1..=rest.len().min(9) {
+            let piece = &rest[..len];
+            if piece.len() > 1 && piece.starts_with('0') {
+                break;
+            }
+            parts.push(piece.parse().unwrap());
+            count += go(&rest[len..], left - 1, parts);
+            parts.pop();
+        }
+        count
+    }
+    go(run, cells, &mut Vec::new())
+}
+
+const T4: [i64; 15] = [0, 0, 12, 10, 22, 4, 9, 0, 0, 13, 0, 7, 8, 6, 21];
+
+#[test]
+fn digit_runs_are_split_by_the_tables_own_arithmetic() {
+    let table = consistent_table(23);
+    let text = flattened(&table, &T4);
+    let report = parse_report(&text);
+    // Every number printed is right, and every row whose run has one split
+    // satisfying its own row total is read (the table's identities can only
+    // narrow the choice further).
+    let printed = printed_right(&report, &table);
+    let f = facts(&report);
+    let mut certain = 0;
+    for (r, row) in table.iter().enumerate() {
+        let run: String = row.iter().map(i64::to_string).collect();
+        if row_total_splits(&run, 7) == 1 {
+            certain += 1;
+            assert!(f.contains_key(&key(r, 6)), "row {r} ({run}) not read");
+        }
+    }
+    assert!(
+        certain >= 15,
+        "the fixture should exercise mostly certain rows"
+    );
+    assert!(printed >= certain * 7);
+    assert_eq!(inferred_cells(&report), printed);
+    assert!(has(&report, DiagnosticCode::RunSplit));
+    let t4 = report.table4().unwrap();
+    let values: Vec<i64> = t4
+        .cells
+        .iter()
+        .map(|c| c.value.as_integer().unwrap())
+        .collect();
+    assert_eq!(values, T4);
+    assert!(t4.cells.iter().all(|c| c.inferred));
+    // A cell's span points at its digits in the run.
+    let cell = &t4.cells[2];
+    assert_eq!(cell.span.slice(&text), Some("12"));
+}
+
+#[test]
+fn digit_runs_of_table_2_are_split_only_where_one_spelling_exists() {
+    let table = consistent_table(29);
+    let text = flattened(&table, &T4);
+    let f = facts(&parse_report(&text));
+    // 000 can only be 0 / 0 / 0.
+    for column in ["made", "published", "total_published"] {
+        assert_eq!(
+            f.get(&format!("t2.regulations.{column}"))
+                .map(String::as_str),
+            Some("0")
+        );
+    }
+    // 408178578190 has many spellings: nothing is taken.
+    assert!(!f.keys().any(|k| k.starts_with("t2.normative_documents.")));
+    // 010 in two columns: only 0 / 10 spells it with numbers (010 and 01
+    // are not numbers as tables print them).
+    assert_eq!(
+        f.get("t2.admin_fees.prev_items").map(String::as_str),
+        Some("0")
+    );
+    assert_eq!(
+        f.get("t2.admin_fees.change").map(String::as_str),
+        Some("10")
+    );
+}
+
+#[test]
+fn digit_runs_with_a_broken_identity_are_never_guessed() {
+    for seed in [31, 37, 41, 43] {
+        let mut table = consistent_table(seed);
+        // The report's own error: one cell off by one breaks a column balance.
+        table[21][2] += 1;
+        table[21][6] += 1;
+        let text = flattened(&table, &T4);
+        let report = parse_report(&text);
+        printed_right(&report, &table);
+        let mut t4 = T4;
+        // A table 4 whose group total is wrong has no split.
+        t4[4] = 23;
+        let report = parse_report(&flattened(&table, &t4));
+        assert!(report.table4().is_none_or(|t| t.cells.is_empty()));
+    }
+}
+
+/// A report whose table 3 rows are tab-separated lines.
+fn tsv_report(row: impl Fn(usize, &str, &[i64; 7]) -> String, table: &[[i64; 7]]) -> String {
+    let mut text = format!("{HEAD}{T3_HEADING}");
+    text.push_str(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n",
+    );
+    for (r, label) in LABELS.iter().enumerate() {
+        text.push_str(&row(r, label, &table[r]));
+        text.push('\n');
+    }
+    text.push_str(TAIL);
+    text
+}
+
+fn tsv(label: &str, row: &[i64; 7]) -> String {
+    let cells: Vec<String> = row.iter().map(i64::to_string).collect();
+    format!("{label}\t{}", cells.join("\t"))
+}
+
+#[test]
+fn a_garbled_label_is_placed_by_its_ordinal_and_neighbours() {
+    let table = consistent_table(47);
+    let text = tsv_report(
+        |r, label, row| match r {
+            // A PDF font lost characters of two labels.
+            4 => tsv("1.属于国秘密", row),
+            5 => tsv("2.其他法律行政止公开", row),
+            _ => tsv(label, row),
+        },
+        &table,
+    );
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+    assert_eq!(inferred_cells(&report), 14);
+    assert!(has(&report, DiagnosticCode::RowByOrder));
+}
+
+#[test]
+fn rows_whose_labels_were_lost_are_placed_only_where_the_gap_leaves_no_doubt() {
+    let table = consistent_table(53);
+    let text = tsv_report(
+        |r, label, row| match r {
+            // Two unlabelled rows between 1.属于国家秘密 and 4.保护第三方合法权益:
+            // they can only be rows 2 and 3.
+            5 | 6 => tsv("", row),
+            // Half the labels of the 不予处理 group lost, one row missing:
+            // three unlabelled rows for the four free rows — none is placed.
+            16 | 18 | 19 => tsv("", row),
+            17 => String::new(),
+            _ => tsv(label, row),
+        },
+        &table,
+    );
+    let report = parse_report(&text);
+    let printed = printed_right(&report, &table);
+    assert_eq!(printed, 161 - 4 * 7);
+    let f = facts(&report);
+    assert!(f.contains_key("t3.denied.law_prohibited.total"));
+    assert!(
+        !f.keys()
+            .any(|k| k.starts_with("t3.not_processed.duplicate."))
+    );
+    assert!(has(&report, DiagnosticCode::RowUnplaced));
+}
+
+#[test]
+fn a_label_wrapped_inside_its_cell_keeps_its_numbers() {
+    let table = consistent_table(59);
+    let text = tsv_report(
+        |r, label, row| match r {
+            // A <br> in the label cell became a line break.
+            3 => format!(
+                "（二）部分公开（区分处理的，\n{}",
+                tsv("只计这一情形，不计其他情形）", row)
+            ),
+            _ => tsv(label, row),
+        },
+        &table,
+    );
+    let report = parse_report(&text);
+    assert_eq!(printed_right(&report, &table), 161);
+    let partial = report
+        .table3()
+        .unwrap()
+        .cell(RequestsRowKey::Partial, ApplicantColumn::Total)
+        .unwrap();
+    assert_eq!(partial.value, CellValue::Integer(table[3][6]));
+    assert!(!partial.inferred);
+}
