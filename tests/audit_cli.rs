@@ -441,29 +441,38 @@ fn quiet_and_summary() {
 }
 
 #[test]
-fn a_closed_pipe_ends_quietly() {
+fn a_closed_pipe_ends_quietly_with_the_audits_status() {
     let dir = temp_dir("pipe");
-    let clean = std::fs::read(seed("002")).unwrap();
-    for i in 0..200 {
-        std::fs::write(dir.join(format!("{i:03}.txt")), &clean).unwrap();
-    }
-    for format in ["text", "facts", "json"] {
-        let mut child = audit()
-            .args(["--format", format, "--color", "never"])
-            .arg(&dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        assert!(!first.is_empty());
-        // The reader is gone (as with `| head -1`).
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{format}");
-        assert_eq!(stderr(&out), "", "{format}");
+    // 200 copies of a clean report, 200 of one whose identities break:
+    // far more output than a pipe holds.
+    for (name, source, status) in [
+        ("clean", seed("002"), 0),
+        ("broken", fixtures("dev").join("r1121-tsv.txt"), 1),
+    ] {
+        let sub = dir.join(name);
+        std::fs::create_dir_all(&sub).unwrap();
+        let bytes = std::fs::read(source).unwrap();
+        for i in 0..200 {
+            std::fs::write(sub.join(format!("{i:03}.txt")), &bytes).unwrap();
+        }
+        for format in ["text", "facts", "json"] {
+            let mut child = audit()
+                .args(["--format", format, "--color", "never"])
+                .arg(&sub)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut first = String::new();
+            BufReader::new(child.stdout.take().unwrap())
+                .read_line(&mut first)
+                .unwrap();
+            assert!(!first.is_empty());
+            // The reader is gone (as with `| head -1`).
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(out.status.code(), Some(status), "{name} {format}");
+            assert_eq!(stderr(&out), "", "{name} {format}");
+        }
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -241,8 +241,10 @@ fn run(options: &Options) -> i32 {
     };
     let written = write_output(&mut sink, options, &batch, colored).and_then(|_| sink.flush());
     match written {
-        // The reader went away (`| head`): it has read what it wanted.
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => 0,
+        // The reader went away (`| head`): not an error. The status is the
+        // audit's, computed before writing, so it does not depend on when
+        // the reader left.
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => status,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{NAME}: write error: {e}");
             2
