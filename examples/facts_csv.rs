@@ -32,8 +32,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in &paths {
         let report = parse_report(&std::fs::read_to_string(path)?);
         let name = path.rsplit('/').next().unwrap_or(path);
-        for (key, value) in report.facts() {
-            writeln!(out, "{},{},{}", field(name), field(&key), field(&value))?;
+        for fact in report.facts() {
+            let key = fact.key.to_string();
+            writeln!(
+                out,
+                "{},{},{}",
+                field(name),
+                field(&key),
+                field(&fact.value_text())
+            )?;
         }
     }
     out.flush()?;

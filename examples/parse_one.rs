@@ -39,8 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Spans are byte ranges into `text`; a line index turns them into lines.
     let index = LineIndex::new(&text);
     for d in &report.diagnostics {
-        let at = index.line_col(&text, d.span.start);
-        println!("  {at} {d}");
+        println!("  {} {d}", index.line_col_of(d.span));
     }
     Ok(())
 }

@@ -1,13 +1,14 @@
-//! The typed report tree. Owned, serde-serializable; every node carries a
+//! The typed report tree. Owned, serializable with the `serde` feature; every node carries a
 //! [`Span`] into the original input.
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// A value with the span it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Located<T> {
     /// The value.
     pub value: T,
@@ -16,30 +17,42 @@ pub struct Located<T> {
 }
 
 /// A parsed 政府信息公开工作年度报告.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct AnnualReport {
     /// The whole input.
     pub span: Span,
     /// The title (one or two lines).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub title: Option<Title>,
     /// The reporting agency (机关), from the title.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub agency: Option<Located<String>>,
     /// The year the statistics cover (from the title, else the statistic period).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub year: Option<Located<i32>>,
     /// The signature date (落款日期).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub published: Option<Located<NaiveDate>>,
     /// The statistic period (统计期限) when stated.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub period: Option<StatisticPeriod>,
     /// Text before the first section heading (title excluded).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub preamble: Vec<Paragraph>,
     /// The statutory sections found, in order.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub sections: Vec<Section>,
     /// Everything the parser noticed, in input order.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The report title as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Title {
     /// The title text, lines joined without separators.
     pub text: String,
@@ -48,7 +61,9 @@ pub struct Title {
 }
 
 /// The statistic period (本报告所列数据统计期限为…至…).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct StatisticPeriod {
     /// First day.
     pub from: NaiveDate,
@@ -59,18 +74,23 @@ pub struct StatisticPeriod {
 }
 
 /// A paragraph of narrative text (one line of the input).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Paragraph {
     /// The normalized text.
     pub text: String,
     /// Its place in the original input.
     pub span: Span,
     /// Its sentences, split after `。！？；`.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub sentences: Vec<Sentence>,
 }
 
 /// One sentence of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Sentence {
     /// Byte offset of the sentence in [`Paragraph::text`].
     pub start: usize,
@@ -88,8 +108,13 @@ impl Paragraph {
 }
 
 /// The six statutory sections of Art. 50 of the Regulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// Deliberately exhaustive (not `#[non_exhaustive]`): the six sections are
+/// fixed by the Regulation itself, not by a template, and [`SectionKind::ALL`]
+/// is an array of six. A `match` over the kinds may list them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SectionKind {
     /// 一、总体情况
     Overview,
@@ -149,20 +174,60 @@ impl SectionKind {
 }
 
 /// A section heading as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Heading {
-    /// The number as printed (`三` or `3`), as a value 1–9.
+    /// The number as printed (`三` or `3`), as a value 1–99; 0 when the
+    /// heading is [`HeadingMatch::Absent`].
     pub number: u8,
-    /// The heading text as normalized, e.g. `三、收到和处理政府信息公开申请情况`.
+    /// The heading text as normalized, e.g. `三、收到和处理政府信息公开申请情况`
+    /// (with an annotation such as `(有关情况附表)` when one follows); empty
+    /// when the heading is absent.
     pub text: String,
-    /// The heading in the original input (number and title).
+    /// The heading in the original input (number and title); an empty span at
+    /// the section's table when the heading is absent.
     pub span: Span,
     /// Whether the heading was found inside a line of running text.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub inline: bool,
+    /// How the heading was recognised.
+    pub matched: HeadingMatch,
+}
+
+/// How a section heading was recognised: by its exact statutory wording, by
+/// its resemblance to it, or not at all (the section was found by its table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum HeadingMatch {
+    /// An ordinal with its separator and a title that is a reference wording:
+    /// the templates' heading or the Regulation's Art. 50 item.
+    Official,
+    /// A heading that only resembles a reference wording: a word dropped or
+    /// added, another wording of the section, an ordinal without separator.
+    /// Reported by [`crate::DiagnosticCode::HeadingVariant`].
+    Variant,
+    /// No heading was found; the section is there because its table was found
+    /// by its content. Reported by [`crate::DiagnosticCode::TableWithoutHeading`].
+    Absent,
+}
+
+impl HeadingMatch {
+    /// Whether a heading was found in the text (official or variant).
+    pub fn is_found(self) -> bool {
+        !matches!(self, HeadingMatch::Absent)
+    }
 }
 
 /// One statutory section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Section {
     /// Which of the six.
     pub kind: SectionKind,
@@ -171,14 +236,18 @@ pub struct Section {
     /// From the heading to the next section's heading.
     pub span: Span,
     /// Narrative lines of the section (table rows excluded).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub paragraphs: Vec<Paragraph>,
     /// The table of sections 二, 三 and 四, when one was read.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub table: Option<Table>,
 }
 
 /// The table of a section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "table", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "table", rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Table {
     /// Table 2, 主动公开政府信息情况.
     ProactiveDisclosure(ProactiveDisclosureTable),
@@ -189,13 +258,15 @@ pub enum Table {
 }
 
 /// Which national template a table follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Template {
     /// 国办公开办函〔2019〕60号 (reports on 2019 and 2020).
-    #[serde(rename = "2019")]
+    #[cfg_attr(feature = "serde", serde(rename = "2019"))]
     V2019,
     /// 国办公开办函〔2021〕30号 (reports on 2021 onward).
-    #[serde(rename = "2021")]
+    #[cfg_attr(feature = "serde", serde(rename = "2021"))]
     V2021,
 }
 
@@ -210,8 +281,13 @@ impl Template {
 }
 
 /// What a cell holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", content = "value", rename_all = "snake_case")
+)]
+#[non_exhaustive]
 pub enum CellValue {
     /// A whole number, sign kept (`-4`, `+1036` → 1036).
     Integer(i64),
@@ -247,21 +323,12 @@ impl CellValue {
     pub fn is_number(&self) -> bool {
         matches!(self, CellValue::Integer(_) | CellValue::Decimal(_))
     }
-
-    /// The value as written in a facts dump (`-4`, `12.5`, `empty`, `na`, `text`).
-    pub fn fact_text(&self) -> String {
-        match self {
-            CellValue::Integer(n) => n.to_string(),
-            CellValue::Decimal(d) => d.clone(),
-            CellValue::Empty => "empty".to_string(),
-            CellValue::Placeholder => "na".to_string(),
-            CellValue::Text => "text".to_string(),
-        }
-    }
 }
 
 /// One table cell: raw text, span and value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Cell {
     /// The cell text as printed (trimmed).
     pub raw: String,
@@ -270,17 +337,20 @@ pub struct Cell {
     /// What the cell holds.
     pub value: CellValue,
     /// A unit written in the cell and stripped (`元`, `万元`, `件`).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub unit: Option<String>,
     /// Whether the value was inferred rather than read: the converter left
     /// the table's numbers without separators or apart from their labels,
     /// and the cell was placed by the table's own arithmetic or by the
     /// template's row order. Every inferred cell also has a diagnostic.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub inferred: bool,
 }
 
 /// A row label as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Label {
     /// The label text, normalized, parts joined.
     pub text: String,
@@ -289,20 +359,27 @@ pub struct Label {
 }
 
 /// A row of a table that matched no row of the template, or was set aside.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct ExtraRow {
     /// Its label, if it had one.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub label: Option<Label>,
     /// Its cells as read.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<Cell>,
     /// The whole row.
     pub span: Span,
 }
 
 /// A row whose cells could not be aligned with the columns: no value is taken.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct AmbiguousRow {
     /// The cells as read, in order.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<Cell>,
     /// How many columns the row should have.
     pub expected: usize,
@@ -311,9 +388,11 @@ pub struct AmbiguousRow {
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $( $(#[$doc:meta])* $variant:ident = $key:literal, )* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
         pub enum $name {
-            $( $(#[$doc])* #[serde(rename = $key)] $variant, )*
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $key))] $variant, )*
         }
 
         impl $name {
@@ -426,28 +505,37 @@ impl ProactiveItem {
 }
 
 /// One row of table 2.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct ProactiveRow {
     /// Which item.
     pub item: ProactiveItem,
     /// The label as printed.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub label: Option<Label>,
     /// The cells, one per column of [`ProactiveItem::columns`]; empty when ambiguous.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<Cell>,
     /// Set when the cells could not be aligned.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub ambiguous: Option<AmbiguousRow>,
     /// The whole row.
     pub span: Span,
 }
 
 /// Table 2: 主动公开政府信息情况.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct ProactiveDisclosureTable {
     /// The template its labels follow.
     pub template: Template,
     /// Rows found, in template order.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub rows: Vec<ProactiveRow>,
     /// Rows that match no item (provincial additions, repeats).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub extra_rows: Vec<ExtraRow>,
     /// The whole table.
     pub span: Span,
@@ -574,29 +662,38 @@ keyed_enum! {
 }
 
 /// One row of table 3.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RequestsRow {
     /// Which row.
     pub key: RequestsRowKey,
     /// The label as printed (absent when assigned by order).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub label: Option<Label>,
     /// Seven cells in [`ApplicantColumn::ALL`] order, or none when the row
     /// is ambiguous or printed without cells.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<Cell>,
     /// Set when the cells could not be aligned.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub ambiguous: Option<AmbiguousRow>,
     /// The whole row.
     pub span: Span,
 }
 
 /// Table 3: 收到和处理政府信息公开申请情况.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RequestsTable {
     /// The template its labels follow (（六）其他处理 one row or three).
     pub template: Template,
     /// Rows found, in template order.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub rows: Vec<RequestsRow>,
     /// Rows that match no template row.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub extra_rows: Vec<ExtraRow>,
     /// The whole table.
     pub span: Span,
@@ -644,12 +741,16 @@ keyed_enum! {
 }
 
 /// Table 4: 政府信息公开行政复议、行政诉讼情况 (one data row of 15 cells).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct ReviewsTable {
     /// 15 cells, group by group, outcomes in [`ReviewOutcome::ALL`] order;
     /// none when ambiguous.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub cells: Vec<Cell>,
     /// Set when the cells could not be aligned.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub ambiguous: Option<AmbiguousRow>,
     /// The whole table.
     pub span: Span,

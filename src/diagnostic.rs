@@ -1,11 +1,14 @@
 //! Parse diagnostics: what the parser could not understand, as data.
 
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How serious a diagnostic or a finding is.
+///
+/// Deliberately exhaustive: a closed, ordered three-level scale
+/// (`Info < Warning < Error`) that a `match` may cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Severity {
     /// Worth knowing; nothing was lost.
     Info,
@@ -35,9 +38,11 @@ impl std::fmt::Display for Severity {
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident; )*) => {
         /// Stable diagnostic codes. The string form never changes once released.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
         pub enum DiagnosticCode {
-            $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $code))] $variant, )*
         }
 
         impl DiagnosticCode {
@@ -78,6 +83,13 @@ codes! {
     SectionNumberMismatch = "P-SECTION-NUMBER", Info;
     /// A section heading was found inside a line of running text.
     InlineHeading = "P-SECTION-INLINE", Info;
+    /// A section heading only resembles the statutory wording (a word
+    /// dropped or added, another wording, an ordinal without separator); the
+    /// section was recognised by its ordinal, position and wording.
+    HeadingVariant = "P-HEADING-VARIANT", Info;
+    /// A table was found by its content where its section's heading is
+    /// missing or unrecognisable; the section was added without a heading.
+    TableWithoutHeading = "P-TABLE-WITHOUT-HEADING", Warning;
     /// Section 二, 三 or 四 has no table the parser could read.
     TableMissing = "P-TABLE-MISSING", Warning;
     /// A table's template (2019 or 2021) was inferred without header labels.
@@ -129,7 +141,9 @@ codes! {
 }
 
 /// One thing the parser noticed, with where it was noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code.
     pub code: DiagnosticCode,
@@ -168,6 +182,7 @@ impl std::fmt::Display for Diagnostic {
 /// The error of [`crate::parse_report_strict`]: every error-severity diagnostic.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("report has {} error diagnostic(s); first: {}", .errors.len(), .errors.first().map(|d| d.to_string()).unwrap_or_default())]
+#[non_exhaustive]
 pub struct ParseError {
     /// The error-severity diagnostics, in input order.
     pub errors: Vec<Diagnostic>,

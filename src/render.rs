@@ -7,8 +7,9 @@ use crate::ast::{
     AnnualReport, ApplicantColumn, Cell, CellValue, ProactiveItem, RequestsRowKey, Table, Template,
 };
 
-/// The layout of rendered tables.
+/// The layout of rendered tables, as a converter would have left them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Layout {
     /// One row a line, tab between cells (a browser copy).
     Tsv,
@@ -102,7 +103,7 @@ fn t2_header(item: ProactiveItem, template: Template) -> (&'static str, &'static
 }
 
 /// The official label of a table 3 row.
-pub fn requests_label(row: RequestsRowKey) -> &'static str {
+fn official_label(row: RequestsRowKey) -> &'static str {
     use RequestsRowKey::*;
     match row {
         NewReceived => "一、本年新收政府信息公开申请数量",
@@ -209,7 +210,7 @@ pub fn render_report(report: &AnnualReport, layout: Layout) -> String {
                     .map(String::from),
                 );
                 for r in t.rows.iter().filter(|r| !r.cells.is_empty()) {
-                    let mut cells = vec![requests_label(r.key).to_string()];
+                    let mut cells = vec![official_label(r.key).to_string()];
                     cells.extend(
                         ApplicantColumn::ALL
                             .iter()

@@ -1,11 +1,10 @@
 //! Byte spans into the original input and on-demand line/column lookup.
 
-use serde::{Deserialize, Serialize};
-
 /// A half-open byte range `start..end` into the **original** input text.
 ///
 /// Spans always fall on UTF-8 char boundaries of the text they were made for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -50,7 +49,8 @@ impl Span {
 }
 
 /// A 1-based line and 1-based column counted in chars (not bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LineCol {
     /// 1-based line number.
     pub line: usize,
@@ -66,37 +66,47 @@ impl std::fmt::Display for LineCol {
 
 /// Maps byte offsets of one text to lines and char columns.
 ///
-/// Built once per text in linear time; each lookup is a binary search plus a
-/// char count within one line.
+/// The index borrows the text it was built from, so it can never be asked
+/// about another text. Built once per text in linear time; each lookup is a
+/// binary search plus a char count within one line.
 ///
 /// ```
-/// use gov_disclosure_report::LineIndex;
-/// let text = "一、总体情况\n二、主动公开";
+/// use gov_disclosure_report::{LineIndex, parse_report};
+/// let text = "一、总体情况\n二、主动公开政府信息情况\n";
+/// let report = parse_report(text);
 /// let index = LineIndex::new(text);
-/// let at = index.line_col(text, text.find('二').unwrap_or(0));
+/// let at = index.line_col_of(report.sections[1].heading.span);
 /// assert_eq!((at.line, at.column), (2, 1));
+/// assert_eq!(at.to_string(), "2:1");
+/// assert_eq!(index.line_text(2), Some("二、主动公开政府信息情况"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub struct LineIndex<'a> {
+    text: &'a str,
     line_starts: Vec<usize>,
 }
 
-impl LineIndex {
+impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text` (lines end at `\n`).
-    pub fn new(text: &str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        LineIndex { text, line_starts }
     }
 
-    /// Line and char column of byte `offset` in `text` (the text this index was
-    /// built from). Offsets past the end are clamped; an offset inside a char
-    /// counts as that char.
-    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let offset = offset.min(text.len());
+    /// The text this index was built from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Line and char column of byte `offset`. Offsets past the end are
+    /// clamped; an offset inside a char counts as that char.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let column = text
+        let column = self
+            .text
             .get(start..)
             .map(|rest| {
                 rest.char_indices()
@@ -110,15 +120,25 @@ impl LineIndex {
         }
     }
 
-    /// Byte range of 1-based `line` in `text`, without its line break.
-    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+    /// Line and char column where `span` starts.
+    pub fn line_col_of(&self, span: Span) -> LineCol {
+        self.line_col(span.start)
+    }
+
+    /// Byte range of 1-based `line`, without its line break.
+    pub fn line_span(&self, line: usize) -> Option<Span> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
         let end = self
             .line_starts
             .get(line)
             .map(|next| next - 1)
-            .unwrap_or(text.len());
+            .unwrap_or(self.text.len());
         Some(Span::new(start, end))
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> Option<&'a str> {
+        self.line_span(line)?.slice(self.text)
     }
 
     /// Number of lines.
@@ -135,18 +155,24 @@ mod tests {
     fn columns_count_chars_not_bytes() {
         let text = "甲乙丙\nab一c";
         let index = LineIndex::new(text);
-        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
-        assert_eq!(index.line_col(text, 6), LineCol { line: 1, column: 3 });
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(6), LineCol { line: 1, column: 3 });
         let c = text.find('c').unwrap_or(0);
-        assert_eq!(index.line_col(text, c), LineCol { line: 2, column: 4 });
+        assert_eq!(index.line_col(c), LineCol { line: 2, column: 4 });
+        assert_eq!(
+            index.line_col_of(Span::new(c, c + 1)),
+            LineCol { line: 2, column: 4 }
+        );
     }
 
     #[test]
     fn offsets_past_end_are_clamped() {
         let text = "一\n";
         let index = LineIndex::new(text);
-        assert_eq!(index.line_col(text, 99), LineCol { line: 2, column: 1 });
-        assert_eq!(index.line_span(text, 1), Some(Span::new(0, 3)));
-        assert_eq!(index.line_span(text, 3), None);
+        assert_eq!(index.line_col(99), LineCol { line: 2, column: 1 });
+        assert_eq!(index.line_span(1), Some(Span::new(0, 3)));
+        assert_eq!(index.line_text(1), Some("一"));
+        assert_eq!(index.line_text(2), Some(""));
+        assert_eq!(index.line_span(3), None);
     }
 }

@@ -10,8 +10,8 @@
 mod common;
 
 use gov_disclosure_report::{
-    AnnualReport, ApplicantColumn, CellValue, DiagnosticCode, ProactiveColumn, ProactiveItem,
-    RequestsRowKey, SectionKind, Template, parse_report,
+    AnnualReport, ApplicantColumn, CellValue, DiagnosticCode, FactKey, ProactiveColumn,
+    ProactiveItem, RequestsRowKey, SectionKind, Template, parse_report,
 };
 
 fn seed(prefix: &str) -> (String, AnnualReport) {
@@ -98,7 +98,7 @@ fn seed_001_single_flat_line_without_tables() {
     assert!(r.table2().is_none() && r.table3().is_none() && r.table4().is_none());
     assert!(has(&r, DiagnosticCode::TableMissing));
     assert!(has(&r, DiagnosticCode::SectionMissing));
-    assert!(r.facts().iter().all(|(k, _)| k.starts_with("meta.")));
+    assert!(r.facts().all(|f| matches!(f.key, FactKey::Meta(_))));
     // The web page chrome is gone from the tree.
     let all_text: String = r
         .sections

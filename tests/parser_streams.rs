@@ -83,7 +83,10 @@ fn consistent_table(seed: u64) -> Vec<[i64; 7]> {
 }
 
 fn facts(report: &AnnualReport) -> BTreeMap<String, String> {
-    report.facts().into_iter().collect()
+    report
+        .facts()
+        .map(|f| (f.key.to_string(), f.value_text()))
+        .collect()
 }
 
 /// The fact key of cell `c` of row `r`.
@@ -126,6 +129,15 @@ fn printed_right(report: &AnnualReport, table: &[[i64; 7]]) -> usize {
     printed
 }
 
+/// Whether every fact of a table 3 cell says it was inferred exactly when its
+/// cell does.
+fn facts_tell_inferred(report: &AnnualReport) -> bool {
+    report
+        .facts()
+        .filter_map(|f| f.cell.map(|c| (f.inferred, c.inferred)))
+        .all(|(fact, cell)| fact == cell)
+}
+
 fn inferred_cells(report: &AnnualReport) -> usize {
     report
         .table3()
@@ -160,6 +172,7 @@ fn reading_order_labels_then_numbers_are_read_by_template_order() {
     let report = parse_report(&text);
     assert_eq!(printed_right(&report, &table), 161);
     assert_eq!(inferred_cells(&report), 161);
+    assert!(facts_tell_inferred(&report));
     assert!(has(&report, DiagnosticCode::RowsByTemplateOrder));
 }
 
@@ -293,6 +306,7 @@ fn digit_runs_are_split_by_the_tables_own_arithmetic() {
     );
     assert!(printed >= certain * 7);
     assert_eq!(inferred_cells(&report), printed);
+    assert!(facts_tell_inferred(&report));
     assert!(has(&report, DiagnosticCode::RunSplit));
     let t4 = report.table4().unwrap();
     let values: Vec<i64> = t4

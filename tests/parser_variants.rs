@@ -11,13 +11,15 @@
 mod common;
 
 use gov_disclosure_report::{
-    ApplicantColumn, CellValue, DiagnosticCode, ProactiveColumn, ProactiveItem, RequestsRowKey,
-    Template, parse_report,
+    ApplicantColumn, CellValue, DiagnosticCode, FactKey, ProactiveColumn, ProactiveItem,
+    RequestsRowKey, Template, parse_report,
 };
 use std::collections::BTreeMap;
 
 fn facts(text: &str) -> BTreeMap<String, String> {
-    parse_report(text).facts().into_iter().collect()
+    common::fact_pairs(&parse_report(text))
+        .into_iter()
+        .collect()
 }
 
 const T3_2019_LABELS: [&str; 23] = [
@@ -327,7 +329,7 @@ fn sections_without_tables_give_no_numbers() {
     let text = "某局2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
     let report = parse_report(text);
     assert_eq!(report.sections.len(), 6);
-    assert!(report.facts().iter().all(|(k, _)| k.starts_with("meta.")));
+    assert!(report.facts().all(|f| matches!(f.key, FactKey::Meta(_))));
     let missing = report
         .diagnostics
         .iter()

@@ -13,7 +13,7 @@ mod common;
 
 use gov_disclosure_report::render::{Layout, render_report};
 use gov_disclosure_report::unstable_internals::normalize;
-use gov_disclosure_report::{Span, parse_report};
+use gov_disclosure_report::{FactKey, FactValue, MetaKey, Span, parse_report};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -157,19 +157,23 @@ proptest! {
     }
 }
 
-/// Table facts with blank values unified (`empty`, `na`, `text` → `blank`).
+/// Table facts and templates, with blank values unified (`empty`, `na`,
+/// `text` → `blank`).
 fn table_facts(text: &str) -> BTreeMap<String, String> {
     parse_report(text)
         .facts()
-        .into_iter()
-        .filter(|(k, _)| k.starts_with('t') || k == "meta.t2_template" || k == "meta.t3_template")
-        .map(|(k, v)| {
-            let v = if matches!(v.as_str(), "empty" | "na" | "text") {
-                "blank".to_string()
-            } else {
-                v
+        .filter(|f| match f.key {
+            FactKey::Meta(meta) => matches!(meta, MetaKey::T2Template | MetaKey::T3Template),
+            _ => true,
+        })
+        .map(|f| {
+            let v = match f.value {
+                FactValue::Empty | FactValue::Placeholder | FactValue::Unreadable => {
+                    "blank".to_string()
+                }
+                _ => f.value_text(),
             };
-            (k, v)
+            (f.key.to_string(), v)
         })
         .collect()
 }

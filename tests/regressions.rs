@@ -131,7 +131,7 @@ fn an_invisible_char_in_an_aligned_table_changes_nothing() {
             .map(|d| format!("{:?}", d.code))
             .collect()
     };
-    let expected_facts = parse_report(&plain).facts();
+    let expected_facts = common::fact_pairs(&parse_report(&plain));
     let expected_codes = codes(&plain);
     // The blank cell is placed by the column grid, not guessed.
     assert!(expected_codes.contains(&"RowAligned".to_string()));
@@ -142,7 +142,7 @@ fn an_invisible_char_in_an_aligned_table_changes_nothing() {
             1,
         );
         assert_eq!(
-            parse_report(&text).facts(),
+            common::fact_pairs(&parse_report(&text)),
             expected_facts,
             "{at:?}{invisible:?}"
         );

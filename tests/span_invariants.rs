@@ -42,14 +42,14 @@ fn crlf_and_full_width_copies_keep_their_spans() {
         let wide_report = parse_report(&wide);
         common::assert_span_invariants(&wide, &wide_report);
         assert_eq!(
-            parse_report(&input).facts(),
-            wide_report.facts(),
+            common::fact_pairs(&parse_report(&input)),
+            common::fact_pairs(&wide_report),
             "{}",
             path.display()
         );
         assert_eq!(
-            parse_report(&input).facts(),
-            report.facts(),
+            common::fact_pairs(&parse_report(&input)),
+            common::fact_pairs(&report),
             "{}",
             path.display()
         );

@@ -25,7 +25,7 @@ proptest! {
     fn validate_never_panics_on_arbitrary_text(text in "\\PC{0,400}") {
         let report = parse_report(&text);
         let _ = validate(&report);
-        let _ = validate_with(&report, &ValidateOptions { blanks_as_zero: true });
+        let _ = validate_with(&report, &ValidateOptions::default().blanks_as_zero(true));
     }
 
     #[test]

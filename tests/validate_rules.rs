@@ -8,7 +8,7 @@
 )]
 
 use gov_disclosure_report::validate::{
-    Finding, RuleClass, Status, ValidateOptions, validate, validate_series, validate_with,
+    Finding, Rule, RuleClass, Status, ValidateOptions, validate, validate_series, validate_with,
 };
 use gov_disclosure_report::{Severity, parse_report};
 use std::collections::BTreeMap;
@@ -145,7 +145,9 @@ impl Report {
     }
 }
 
+/// The findings of `rule`, given by its id (a typo panics).
 fn of(findings: &[Finding], rule: &str) -> Vec<Finding> {
+    let rule: Rule = rule.parse().unwrap();
     findings
         .iter()
         .filter(|f| f.rule == rule)
@@ -266,9 +268,7 @@ fn a_blank_or_placeholder_cell_is_never_read_as_zero() {
     // Lenient mode reads it as zero and says so.
     let lenient = validate_with(
         &parse_report(&report.text()),
-        &ValidateOptions {
-            blanks_as_zero: true,
-        },
+        &ValidateOptions::default().blanks_as_zero(true),
     );
     assert!(of(&lenient, "T3.BAL").is_empty());
     let report = Report::new()
@@ -277,13 +277,119 @@ fn a_blank_or_placeholder_cell_is_never_read_as_zero() {
         .t3(NEW, TOTAL, "1");
     let lenient = validate_with(
         &parse_report(&report.text()),
-        &ValidateOptions {
-            blanks_as_zero: true,
-        },
+        &ValidateOptions::default().blanks_as_zero(true),
     );
     let bal = of(&lenient, "T3.BAL");
     let person = bal.iter().find(|f| f.scope == "natural_person").unwrap();
     assert!(person.blanks_as_zero && person.message.contains("空白按0计"));
+}
+
+#[test]
+fn one_blank_row_is_one_finding_listing_every_column_it_leaves_unassessed() {
+    let mut report = Report::new();
+    for col in 0..7 {
+        report = report.t3(FORWARD, col, "");
+    }
+    let findings = report.findings();
+    let bal = of(&findings, "T3.BAL");
+    assert_eq!(bal.len(), 1, "{bal:#?}");
+    assert_eq!(bal[0].status, Status::NotAssessable);
+    assert_eq!(bal[0].scope, "carried_forward");
+    assert_eq!(
+        bal[0].unassessable,
+        [
+            "natural_person",
+            "commercial",
+            "research",
+            "social_welfare",
+            "legal_service",
+            "other_org",
+            "total"
+        ]
+    );
+    assert_eq!(bal[0].blank_cells.len(), 7);
+    assert!(
+        bal[0]
+            .blank_cells
+            .iter()
+            .all(|k| k.starts_with("t3.carried_forward."))
+    );
+    assert!(bal[0].message.starts_with("表三 自然人列、商业企业列、"));
+    assert!(bal[0].message.ends_with("总计列：无法核对，结转下年度为空"));
+    // A blank in one column alone stays a finding about that column.
+    let findings = Report::new().t3(FORWARD, PERSON, "").findings();
+    let bal = of(&findings, "T3.BAL");
+    assert_eq!(bal.len(), 1);
+    assert_eq!(bal[0].scope, "natural_person");
+    assert_eq!(bal[0].unassessable, ["natural_person"]);
+    assert_eq!(bal[0].blank_cells, ["t3.carried_forward.natural_person"]);
+}
+
+#[test]
+fn one_blank_column_is_one_finding_listing_every_row_it_leaves_unassessed() {
+    let mut report = Report::new();
+    for row in 0..T3_LABELS.len() {
+        report = report.t3(row, 2, "/");
+    }
+    let findings = report.findings();
+    let col = of(&findings, "T3.COL");
+    assert_eq!(col.len(), 1, "{col:#?}");
+    assert_eq!(col[0].scope, "research");
+    assert_eq!(col[0].unassessable.len(), T3_LABELS.len());
+    assert_eq!(col[0].unassessable[0], "new_received");
+    assert_eq!(col[0].cells.len(), T3_LABELS.len());
+    assert!(col[0].cells.iter().all(|c| c.raw == "/"));
+    // Table 4: 尚未审结 blank in all three groups.
+    let mut report = Report::new();
+    for group in 0..3 {
+        report.t4.insert(group * 5 + 3, "/");
+    }
+    let sum = of(&report.findings(), "T4.SUM");
+    assert_eq!(sum.len(), 1, "{sum:#?}");
+    assert_eq!(sum[0].scope, "pending");
+    assert_eq!(
+        sum[0].unassessable,
+        ["review", "lit_direct", "lit_after_review"]
+    );
+}
+
+#[test]
+fn failures_stay_one_finding_per_identity() {
+    let mut report = Report::new();
+    for col in 0..7 {
+        report = report.t3(FORWARD, col, "1");
+    }
+    let findings = report.findings();
+    assert_eq!(fails(&findings, "T3.BAL"), 7);
+    assert!(
+        of(&findings, "T3.BAL")
+            .iter()
+            .all(|f| f.unassessable.is_empty() && f.blank_cells.is_empty())
+    );
+}
+
+#[test]
+fn blank_totals_in_several_rows_are_said_once() {
+    let report = Report::new()
+        .t3(NEW, PERSON, "3")
+        .t3(NEW, TOTAL, "")
+        .t3(GRANTED, PERSON, "3")
+        .t3(GRANTED, TOTAL, "")
+        .t3(TOTAL_PROCESSED, PERSON, "3")
+        .t3(TOTAL_PROCESSED, TOTAL, "3");
+    let findings = report.findings();
+    let col = of(&findings, "T3.COL");
+    assert_eq!(col.len(), 1, "{col:#?}");
+    assert_eq!(col[0].scope, "total");
+    assert_eq!(col[0].unassessable, ["new_received", "granted"]);
+    assert_eq!(
+        col[0].blank_cells,
+        ["t3.new_received.total", "t3.granted.total"]
+    );
+    assert!(col[0].message.contains("本年新收、予以公开行总计为空"));
+    // The checks on the total column are skipped, not repeated.
+    assert!(of(&findings, "T3.BAL").is_empty(), "{findings:#?}");
+    assert!(of(&findings, "T3.RES").is_empty(), "{findings:#?}");
 }
 
 #[test]

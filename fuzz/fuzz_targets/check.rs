@@ -30,7 +30,8 @@ fn check_report(input: &str, report: &gov_disclosure_report::AnnualReport) {
             Some(Table::ProactiveDisclosure(t)) => t.rows.iter().map(|r| (r.span, r.cells.iter().collect())).collect(),
             Some(Table::Requests(t)) => t.rows.iter().map(|r| (r.span, r.cells.iter().collect())).collect(),
             Some(Table::ReviewsAndLitigation(t)) => vec![(t.span, t.cells.iter().collect())],
-            None => Vec::new(),
+            // `Table` is non-exhaustive: a table kind added later is not checked here.
+            Some(_) | None => Vec::new(),
         };
         for (row, cells) in cells {
             assert!(s.span.contains(row), "row outside its section");

@@ -10,6 +10,6 @@ fuzz_target!(|input: &str| {
             assert_eq!(c.span.slice(input), Some(c.raw.as_str()));
         }
     }
-    let options = gov_disclosure_report::validate::ValidateOptions { blanks_as_zero: true };
+    let options = gov_disclosure_report::validate::ValidateOptions::default().blanks_as_zero(true);
     let _ = gov_disclosure_report::validate::validate_with(&report, &options);
 });

@@ -30,11 +30,20 @@ fn is_agency_line(text: &str) -> bool {
 }
 
 /// Finds the title among the lines before `limit` (the first heading).
+/// A line without the Markdown marks around it (`# 标题`, `**标题**`,
+/// `> 标题`), with its new start offset.
+fn without_markup((start, text): (usize, &str)) -> (usize, &str) {
+    const MARKS: [char; 3] = ['#', '>', '*'];
+    let inner = text.trim_start_matches(MARKS).trim_start();
+    let lead = text.len() - inner.len();
+    (start + lead, inner.trim_end_matches('*').trim_end())
+}
+
 pub fn find_title(text: &str, limit: usize) -> Option<FoundTitle> {
     let lines: Vec<Line<'_>> = lines_in(text, 0, limit.min(text.len()));
     let mut previous: Option<Line<'_>> = None;
     for line in lines.iter().filter(|l| !l.is_blank()).take(12) {
-        let (start, trimmed) = line.trimmed();
+        let (start, trimmed) = without_markup(line.trimmed());
         // In flattened text the title is the head of a long line, up to 报告.
         let head = match trimmed.find("报告") {
             Some(at) => trimmed.get(..at + "报告".len()).unwrap_or(trimmed),
@@ -58,7 +67,7 @@ pub fn find_title(text: &str, limit: usize) -> Option<FoundTitle> {
             });
             let mut year = parts.year.map(|(y, a, b)| (y, start + a, start + b));
             if let Some(prev) = previous.filter(|p| is_agency_line(p.text)) {
-                let (prev_start, prev_text) = prev.trimmed();
+                let (prev_start, prev_text) = without_markup(prev.trimmed());
                 let prev_text = prev_text.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
                 if agency.is_none() {
                     let prev_parts = parse_title_line(prev_text);
@@ -295,6 +304,18 @@ pub fn statistic_period(text: &str, start: usize, end: usize) -> Option<(FoundDa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_markdown_title_is_read_without_its_marks() {
+        let text = "# 某县民政局2020年政府信息公开工作年度报告\n\n**一、总体情况**\n";
+        let title = find_title(text, text.len()).unwrap();
+        assert_eq!(
+            title.agency.as_ref().map(|a| a.0.as_str()),
+            Some("某县民政局")
+        );
+        let (_, start, end) = title.agency.unwrap();
+        assert_eq!(text.get(start..end), Some("某县民政局"));
+    }
 
     #[test]
     fn two_line_title() {

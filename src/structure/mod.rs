@@ -6,15 +6,16 @@ mod meta;
 pub(crate) mod sections;
 
 use crate::ast::{
-    AnnualReport, Heading, Located, Paragraph, Section, SectionKind, Sentence, StatisticPeriod,
-    Title,
+    AnnualReport, Heading, HeadingMatch, Located, Paragraph, Section, SectionKind, Sentence,
+    StatisticPeriod, Title,
 };
 use crate::context::Context;
 use crate::diagnostic::DiagnosticCode;
 use crate::lines::lines_in;
 use crate::normalize::normalize;
 use crate::span::Span;
-use crate::tables::{build_table, table_start};
+use crate::tables::{HeadingPlace, TableRegion, build_table, table_regions};
+use sections::FoundHeading;
 
 impl Context<'_> {
     /// Splits a paragraph's text (at normalized offset `at`) into sentences.
@@ -100,7 +101,17 @@ pub(crate) fn parse(input: &str) -> AnnualReport {
 
     let candidates = sections::candidates(text);
     let (headings, skipped) = sections::choose(text, &candidates);
-    let first_heading = headings.first().map(|h| h.start).unwrap_or(text.len());
+    let places: Vec<HeadingPlace> = headings
+        .iter()
+        .map(|h| HeadingPlace {
+            kind: h.kind,
+            start: h.start,
+            end: h.end,
+        })
+        .collect();
+    let regions = table_regions(text, &places);
+    let slots = section_slots(&headings, &regions);
+    let first_heading = slots.first().map(|s| s.start).unwrap_or(text.len());
 
     // Title, agency and year.
     let title = meta::find_title(text, first_heading);
@@ -124,9 +135,9 @@ pub(crate) fn parse(input: &str) -> AnnualReport {
             "no report title (…政府信息公开…报告) was found",
         );
     }
-    let overview_end = headings
+    let overview_end = slots
         .iter()
-        .find(|h| h.kind > SectionKind::Overview)
+        .find(|s| s.kind > SectionKind::Overview)
         .map(|h| h.start)
         .unwrap_or(text.len());
     if let Some((from, to)) = meta::statistic_period(text, 0, overview_end)
@@ -177,77 +188,16 @@ pub(crate) fn parse(input: &str) -> AnnualReport {
         .extend(ctx.paragraphs(title_end, first_heading));
 
     // Sections.
-    for (i, h) in headings.iter().enumerate() {
-        let next = headings.get(i + 1).map(|n| n.start).unwrap_or(text.len());
-        let heading_text = text.get(h.start..h.end).unwrap_or("").to_string();
-        let heading_span = ctx.span(h.start, h.end);
-        if h.number != u32::from(h.kind.number()) {
-            ctx.diagnose(
-                DiagnosticCode::SectionNumberMismatch,
-                heading_span,
-                format!(
-                    "section {} is numbered {} in the report",
-                    h.kind.number(),
-                    h.number
-                ),
-            );
-        }
-        if h.inline {
-            ctx.diagnose(
-                DiagnosticCode::InlineHeading,
-                heading_span,
-                format!("heading {heading_text:?} was found inside a line of running text"),
-            );
-        }
-        let table_at = table_start(text, h.end, next, h.kind);
-        let paragraphs_end = table_at.unwrap_or(next);
-        let mut paragraphs = ctx.paragraphs(h.end, paragraphs_end);
-        let (table, table_end) = match table_at {
-            Some(at) => build_table(&mut ctx, h.kind, at, next),
-            None => (None, None),
+    for (i, slot) in slots.iter().enumerate() {
+        let next = slots.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+        let section = match slot.heading {
+            Some(h) => headed_section(&mut ctx, &h, slot.region, next),
+            None => headless_section(&mut ctx, slot.kind, slot.region, next),
         };
-        if let Some(after) = table_end {
-            // Sentences printed after the table (notes) stay in the tree.
-            paragraphs.extend(
-                ctx.paragraphs(after, next)
-                    .into_iter()
-                    .filter(|p| p.text.contains('。')),
-            );
-        }
-        if matches!(
-            h.kind,
-            SectionKind::ProactiveDisclosure
-                | SectionKind::Requests
-                | SectionKind::ReviewsAndLitigation
-        ) && table.is_none()
-        {
-            ctx.diagnose(
-                DiagnosticCode::TableMissing,
-                heading_span,
-                format!(
-                    "section {} has no table the parser could read",
-                    h.kind.number()
-                ),
-            );
-        }
-        let end = trim_end_offset(text, h.start, next)
-            .max(h.end)
-            .max(table_end.unwrap_or(0));
-        report.sections.push(Section {
-            kind: h.kind,
-            heading: Heading {
-                number: u8::try_from(h.number).unwrap_or(u8::MAX),
-                text: heading_text,
-                span: heading_span,
-                inline: h.inline,
-            },
-            span: ctx.span(h.start, end),
-            paragraphs,
-            table,
-        });
+        report.sections.push(section);
     }
     for kind in SectionKind::ALL {
-        if !headings.iter().any(|h| h.kind == kind) {
+        if !slots.iter().any(|s| s.kind == kind) {
             ctx.diagnose(
                 DiagnosticCode::SectionMissing,
                 Span::new(input.len(), input.len()),
@@ -306,4 +256,213 @@ pub(crate) fn parse(input: &str) -> AnnualReport {
 
     report.diagnostics = ctx.into_diagnostics();
     report
+}
+
+/// One section of the report as laid out in the text: a chosen heading, or a
+/// table found by its content where the section's heading is missing.
+struct Slot {
+    kind: SectionKind,
+    heading: Option<FoundHeading>,
+    /// Where the section starts: its heading, or its table.
+    start: usize,
+    /// The section's table, when one was found in its body.
+    region: Option<TableRegion>,
+}
+
+/// The sections in statutory order: every chosen heading with the table in
+/// its body, and a headless section for each table found without its
+/// heading. A headless table lies between the sections before and after it
+/// by construction; one that would not is left out.
+fn section_slots(headings: &[FoundHeading], regions: &[TableRegion]) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = headings
+        .iter()
+        .map(|h| Slot {
+            kind: h.kind,
+            heading: Some(*h),
+            start: h.start,
+            region: None,
+        })
+        .collect();
+    for r in regions {
+        if !headings.iter().any(|h| h.kind == r.kind) {
+            slots.push(Slot {
+                kind: r.kind,
+                heading: None,
+                start: r.start,
+                region: Some(*r),
+            });
+        }
+    }
+    slots.sort_by_key(|s| s.kind);
+    let mut ordered: Vec<Slot> = Vec::with_capacity(slots.len());
+    for slot in slots {
+        let in_order = ordered.last().is_none_or(|last| {
+            let last_end = last.heading.map_or(last.start, |h| h.end);
+            slot.start >= last_end
+        });
+        if in_order || slot.heading.is_some() {
+            ordered.push(slot);
+        }
+    }
+    // A headed section's table: the region of its kind inside its body.
+    let starts: Vec<usize> = ordered.iter().map(|s| s.start).skip(1).collect();
+    for (i, slot) in ordered.iter_mut().enumerate() {
+        if let Some(h) = slot.heading {
+            let next = starts.get(i).copied().unwrap_or(usize::MAX);
+            slot.region = regions
+                .iter()
+                .find(|r| r.kind == slot.kind && r.start >= h.end && r.start < next)
+                .copied();
+        }
+    }
+    ordered
+}
+
+/// A section under its heading: narrative, then its table (if any), then
+/// notes printed after the table.
+fn headed_section(
+    ctx: &mut Context<'_>,
+    h: &FoundHeading,
+    region: Option<TableRegion>,
+    next: usize,
+) -> Section {
+    let text = ctx.text();
+    let heading_text = text.get(h.start..h.end).unwrap_or("").to_string();
+    let heading_span = ctx.span(h.start, h.end);
+    if h.number != u32::from(h.kind.number()) {
+        ctx.diagnose(
+            DiagnosticCode::SectionNumberMismatch,
+            heading_span,
+            format!(
+                "section {} is numbered {} in the report",
+                h.kind.number(),
+                h.number
+            ),
+        );
+    }
+    if h.inline {
+        ctx.diagnose(
+            DiagnosticCode::InlineHeading,
+            heading_span,
+            format!("heading {heading_text:?} was found inside a line of running text"),
+        );
+    }
+    if h.matched == HeadingMatch::Variant {
+        ctx.diagnose(
+            DiagnosticCode::HeadingVariant,
+            heading_span,
+            format!(
+                "heading {heading_text:?} only resembles the wording of section {} ({})",
+                h.kind.number(),
+                h.kind.official_heading()
+            ),
+        );
+    }
+    let (paragraphs, table, table_end) = section_body(ctx, h.kind, h.end, region, next);
+    if is_table_kind(h.kind) && table.is_none() {
+        ctx.diagnose(
+            DiagnosticCode::TableMissing,
+            heading_span,
+            format!(
+                "section {} has no table the parser could read",
+                h.kind.number()
+            ),
+        );
+    }
+    let end = trim_end_offset(text, h.start, next)
+        .max(h.end)
+        .max(table_end.unwrap_or(0));
+    Section {
+        kind: h.kind,
+        heading: Heading {
+            number: u8::try_from(h.number).unwrap_or(u8::MAX),
+            text: heading_text,
+            span: heading_span,
+            inline: h.inline,
+            matched: h.matched,
+        },
+        span: ctx.span(h.start, end),
+        paragraphs,
+        table,
+    }
+}
+
+/// A section whose heading is missing, made of the table found by its
+/// content (and notes printed after it).
+fn headless_section(
+    ctx: &mut Context<'_>,
+    kind: SectionKind,
+    region: Option<TableRegion>,
+    next: usize,
+) -> Section {
+    let text = ctx.text();
+    let start = region.map_or(next, |r| r.start);
+    let heading_span = ctx.span(start, start);
+    let (paragraphs, table, table_end) = section_body(ctx, kind, start, region, next);
+    let message = if table.is_some() {
+        format!(
+            "table {} was found by its content, without the heading {}",
+            kind.number(),
+            kind.official_heading()
+        )
+    } else {
+        format!(
+            "the content of table {} was found without the heading {}, but no table could be read",
+            kind.number(),
+            kind.official_heading()
+        )
+    };
+    ctx.diagnose(DiagnosticCode::TableWithoutHeading, heading_span, message);
+    let end = trim_end_offset(text, start, next).max(table_end.unwrap_or(start));
+    Section {
+        kind,
+        heading: Heading {
+            number: 0,
+            text: String::new(),
+            span: heading_span,
+            inline: false,
+            matched: HeadingMatch::Absent,
+        },
+        span: ctx.span(start, end),
+        paragraphs,
+        table,
+    }
+}
+
+/// Whether sections of `kind` carry a table.
+fn is_table_kind(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::ProactiveDisclosure
+            | SectionKind::Requests
+            | SectionKind::ReviewsAndLitigation
+    )
+}
+
+/// A section body from `body_start` to `next`: its narrative paragraphs up
+/// to the table, the table read from its region, and the sentences printed
+/// after the table. Returns the paragraphs, the table and where it ends.
+fn section_body(
+    ctx: &mut Context<'_>,
+    kind: SectionKind,
+    body_start: usize,
+    region: Option<TableRegion>,
+    next: usize,
+) -> (Vec<Paragraph>, Option<crate::ast::Table>, Option<usize>) {
+    let region = region.filter(|_| is_table_kind(kind));
+    let paragraphs_end = region.map_or(next, |r| r.start.min(next));
+    let mut paragraphs = ctx.paragraphs(body_start, paragraphs_end);
+    let (table, table_end) = match region {
+        Some(r) => build_table(ctx, kind, r.start, r.end.min(next)),
+        None => (None, None),
+    };
+    if let Some(after) = table_end {
+        // Sentences printed after the table (notes) stay in the tree.
+        paragraphs.extend(
+            ctx.paragraphs(after, next)
+                .into_iter()
+                .filter(|p| p.text.contains('。')),
+        );
+    }
+    (paragraphs, table, table_end)
 }

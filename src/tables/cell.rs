@@ -23,6 +23,9 @@ pub struct RawCell<'a> {
     /// label text (`规章408178578190行政规范性文件`): the converter printed
     /// no separator, so it may hold several cells (a digit run).
     pub glued: bool,
+    /// The layout could not tell which column the cell is in (a grid line
+    /// whose strokes do not meet the table's columns): its row is ambiguous.
+    pub unplaced: bool,
 }
 
 /// Where a word ends on its line, in chars and in display columns (CJK
@@ -53,6 +56,7 @@ impl<'a> RawCell<'a> {
             end: base + from + lead + text.len(),
             edge: None,
             glued: false,
+            unplaced: false,
         }
     }
 

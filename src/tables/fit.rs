@@ -112,6 +112,9 @@ pub fn fit<'a>(
     extra: ExtraCells,
     grid: Option<&ColumnGrid>,
 ) -> Fit<'a> {
+    if values.iter().any(|c| c.unplaced) {
+        return Fit::Ambiguous;
+    }
     // Trim padding: trailing empty cells first, then leading empty slots,
     // never below the column count. Index arithmetic keeps this linear.
     let mut end = values.len();
@@ -160,6 +163,7 @@ pub fn fit<'a>(
                             end: at,
                             edge: None,
                             glued: false,
+                            unplaced: false,
                         });
                     }
                 }
@@ -197,6 +201,7 @@ pub fn fit<'a>(
             end: at,
             edge: None,
             glued: false,
+            unplaced: false,
         });
     }
     Fit::Cells {

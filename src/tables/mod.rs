@@ -23,7 +23,7 @@ use crate::context::Context;
 use crate::span::Span;
 use rows::{LogicalRow, logical_rows};
 
-pub(crate) use region::table_start;
+pub(crate) use region::{HeadingPlace, TableRegion, table_markers, table_regions};
 
 pub(crate) fn build_table(
     ctx: &mut Context<'_>,
@@ -31,30 +31,28 @@ pub(crate) fn build_table(
     start: usize,
     end: usize,
 ) -> (Option<Table>, Option<usize>) {
-    // Widths as printed: measured on the original text under each range.
-    // Inside a line a range is counted from just after the char ending at
-    // `from`, so that text normalization removed between two words (a
-    // zero-width char, a bookmark) counts, and widths add up along a line.
+    // The text as printed under each range, where widths are measured: the
+    // original text. Inside a line a range is counted from just after the
+    // char ending at `from`, so that text normalization removed between two
+    // words (a zero-width char, a bookmark) counts, and widths add up along
+    // a line.
     let source = ctx.source;
     let text = ctx.text();
-    let widths = ctx.norm.map().cursor();
-    let width = |from: usize, to: usize| {
+    let map = ctx.norm.map().cursor();
+    let printed = |from: usize, to: usize| {
         if to <= from {
-            return 0;
+            return "";
         }
-        let range = widths.to_original(Span::new(from, to));
+        let range = map.to_original(Span::new(from, to));
         let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
         let printed_from = if at_line_start {
             range.start
         } else {
-            widths.to_original(Span::new(from, from)).start
+            map.to_original(Span::new(from, from)).start
         };
-        source
-            .get(printed_from..range.end)
-            .map(cell::display_width)
-            .unwrap_or(0)
+        source.get(printed_from..range.end).unwrap_or("")
     };
-    let (layout, physical) = layout::physical_rows_with(text, start, end, &width);
+    let (layout, physical) = layout::physical_rows_with(text, start, end, &printed);
     let rows = logical_rows(layout, physical);
     // The table ends with its last row that holds values; the line holding
     // that row is part of the table.
@@ -71,6 +69,11 @@ pub(crate) fn build_table(
             .map(|i| e + i)
             .unwrap_or(end)
     });
+    // A drawn grid ends with its bottom border.
+    let table_end = match layout {
+        layout::Layout::Grid => table_end.map(|e| layout::grid_end(text, e, end)),
+        _ => table_end,
+    };
     let table = match kind {
         SectionKind::ProactiveDisclosure => {
             table2::build(ctx, layout, &rows).map(Table::ProactiveDisclosure)

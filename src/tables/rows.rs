@@ -23,9 +23,10 @@ impl LogicalRow<'_> {
         self.labels.iter().map(|c| c.text.as_ref()).collect()
     }
 
-    /// Whether the row has at least one non-empty value cell.
+    /// Whether the row has at least one non-empty value cell (or one the
+    /// layout could not place, which may have held a value).
     pub fn has_values(&self) -> bool {
-        self.values.iter().any(|c| !c.is_empty())
+        self.values.iter().any(|c| !c.is_empty() || c.unplaced)
     }
 
     /// Normalized offsets covering the row.

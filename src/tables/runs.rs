@@ -12,9 +12,14 @@
 /// The most digits one cell may have.
 pub const MAX_CELL_DIGITS: usize = 9;
 
-/// The most search steps spent on one run (or one table's runs) before the
-/// search gives up, and nothing is taken.
+/// The most search steps spent on one run before the search gives up, and
+/// nothing is taken. A real row of table 3 (a run of 20-odd digits) takes a
+/// few thousand.
 pub const MAX_STEPS: usize = 200_000;
+
+/// The most search steps spent on all the runs of one table, and again on
+/// the joint search over them: a bounded cost per table whatever the input.
+pub const TABLE_STEPS: usize = 1_000_000;
 
 /// One way to split a run: byte ranges of the cells within the run and their
 /// values (decimals scaled by [`Split::scale`]).
@@ -65,6 +70,11 @@ impl Budget {
     /// A budget of [`MAX_STEPS`].
     pub fn new() -> Self {
         Budget { left: MAX_STEPS }
+    }
+
+    /// A budget of `steps` steps (a whole table's searches).
+    pub fn with_steps(steps: usize) -> Self {
+        Budget { left: steps }
     }
 
     /// Spends one step; `false` once the budget is exhausted.
@@ -148,9 +158,13 @@ impl Search<'_> {
         };
         let cells_after = self.decimals.len() - cell - 1;
         let rest = self.run.len() - at;
-        // Leave at least one byte for each later cell.
+        // Leave at least one byte for each later cell, and no more than the
+        // later cells can hold.
         let longest = rest.saturating_sub(cells_after).min(MAX_CELL_DIGITS + 1);
-        for len in 1..=longest {
+        let shortest = rest
+            .saturating_sub(cells_after * (MAX_CELL_DIGITS + 1))
+            .max(1);
+        for len in shortest..=longest {
             let end = at + len;
             let Some(text) = self.run.get(at..end) else {
                 continue;
@@ -284,8 +298,9 @@ mod tests {
 
     #[test]
     fn hostile_runs_cost_a_bounded_search() {
-        let long = "1".repeat(60);
-        let mut budget = Budget::new();
+        // A search with many branches stops at its budget, and says so.
+        let long = "1".repeat(40);
+        let mut budget = Budget::with_steps(1_000);
         let found = splits(&long, &[false; 7], 10, &mut budget, &|_| false, &|_| false);
         assert!(found.is_empty());
         assert!(budget.exhausted());

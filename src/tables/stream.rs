@@ -104,6 +104,7 @@ pub fn apply_cells(row: &mut LogicalRow<'_>, ranges: &[Option<(usize, usize)>]) 
             end: run.start + b,
             edge: None,
             glued: true,
+            unplaced: false,
         })
         .collect();
     row.values = cells;
@@ -327,6 +328,7 @@ mod tests {
             end: start + text.len(),
             edge: None,
             glued,
+            unplaced: false,
         }
     }
 

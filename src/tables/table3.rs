@@ -7,7 +7,7 @@ use super::layout::Layout;
 use super::place::{Evidence, place};
 use super::read::RowShape;
 use super::rows::LogicalRow;
-use super::runs::{Budget, Split};
+use super::runs::{Budget, Split, TABLE_STEPS};
 use super::stream::{StreamTable, apply_split, detach_ordinals, glued_run, read_stream};
 use super::template::requests_ordinal;
 use crate::ast::{ApplicantColumn, RequestsRow, RequestsRowKey, RequestsTable, Template};
@@ -214,7 +214,9 @@ fn split_runs(
     evidence: &[Evidence],
     expected: &[RequestsRowKey],
 ) {
-    let mut budget = Budget::new();
+    // One budget for all the rows' searches, one for the joint search.
+    let mut rows_budget = Budget::with_steps(TABLE_STEPS);
+    let mut budget = Budget::with_steps(TABLE_STEPS);
     let mut candidates: Vec<(usize, Vec<Split>)> = Vec::new();
     let mut cells: Vec<(RequestsRowKey, RowCells)> = Vec::new();
     for (i, (row, e)) in rows.iter().zip(evidence).enumerate() {
@@ -223,9 +225,9 @@ fn split_runs(
             continue;
         };
         if let Some(run) = glued_run(row) {
-            // Each row has its own search budget; a row whose search ran out
-            // has unknown candidates and takes no part (it abstains).
-            let splits = requests_row_splits(&run.text, &mut Budget::new()).unwrap_or_default();
+            // A row whose search ran out of budget has unknown candidates
+            // and takes no part (it abstains).
+            let splits = requests_row_splits(&run.text, &mut rows_budget).unwrap_or_default();
             let values = splits.iter().map(|s| to_row(&s.values)).collect();
             candidates.push((cells.len(), splits));
             cells.push((key, RowCells::Runs(values)));

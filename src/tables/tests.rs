@@ -218,6 +218,7 @@ fn fitting_rules() {
         end: t.len(),
         edge: None,
         glued: false,
+        unplaced: false,
     };
     let eight: Vec<RawCell> = ["1", "2", "3", "4", "5", "6", "7", "8"]
         .iter()

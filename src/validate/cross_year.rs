@@ -1,8 +1,9 @@
 //! Cross-year rules (X.*) over consecutive reports of one agency.
 
-use super::check::{Identity, Key, Place, Relation, Term};
+use super::identity::{Identity, Key, Place, Relation, Term};
 use super::names;
-use super::{Finding, RuleClass, Status, ValidateOptions};
+use super::unassessable::{self, Outcome};
+use super::{Finding, Rule, Status, ValidateOptions};
 use crate::ast::{
     AnnualReport, ApplicantColumn, ProactiveColumn, ProactiveDisclosureTable, ProactiveItem,
     RequestsRowKey, Template,
@@ -40,13 +41,12 @@ pub fn pair(
         return;
     };
     let years = format!("{py}→{cy}");
-    let mut found = Vec::new();
+    let mut outcomes = Vec::new();
     if let (Some(p3), Some(c3)) = (previous.table3(), current.table3()) {
         for &column in ApplicantColumn::ALL {
             let (cz, ce) = names::applicant(column);
             let identity = Identity {
-                rule: "X.CARRY",
-                class: RuleClass::HeurStrong,
+                rule: Rule::XCarry,
                 scope: column.key().into(),
                 place: Place::of(
                     ["表三 ", cz, "列 ", &years],
@@ -72,7 +72,7 @@ pub fn pair(
                 ],
                 relation: Relation::Equal,
             };
-            found.extend(identity.evaluate(options));
+            outcomes.extend(identity.assess(options));
         }
     }
     if let (Some(p2), Some(c2)) = (previous.table2(), current.table2()) {
@@ -86,8 +86,7 @@ pub fn pair(
                 (Template::V2021, Template::V2021) => {
                     // 现行有效(Y) + 废止(Y) = 现行有效(Y−1) + 制发(Y)
                     let identity = Identity {
-                        rule: "X.DOCS",
-                        class: RuleClass::HeurStrong,
+                        rule: Rule::XDocs,
                         scope: item.key().into(),
                         place: Place::of(
                             ["表二 ", iz, " ", &years],
@@ -103,12 +102,11 @@ pub fn pair(
                         ],
                         relation: Relation::Equal,
                     };
-                    found.extend(identity.evaluate(options));
+                    outcomes.extend(identity.assess(options));
                 }
                 (Template::V2019, Template::V2019) => {
                     let identity = Identity {
-                        rule: "X.PUB19",
-                        class: RuleClass::HeurWeak,
+                        rule: Rule::XPub19,
                         scope: item.key().into(),
                         place: Place::of(
                             ["表二 ", iz, " ", &years],
@@ -118,10 +116,10 @@ pub fn pair(
                         right: vec![term(p2, ProactiveColumn::TotalPublished, py)],
                         relation: Relation::AtLeast,
                     };
-                    found.extend(
+                    outcomes.extend(
                         identity
-                            .evaluate(options)
-                            .filter(|f| f.status == Status::Fail),
+                            .assess(options)
+                            .filter(|o| matches!(o, Outcome::Fail(_))),
                     );
                 }
                 _ => {}
@@ -138,8 +136,7 @@ pub fn pair(
                 let (iz, ie) = names::item(item);
                 let term = |t, column, year| t2_term(t, item, column, year);
                 let identity = Identity {
-                    rule: "X.ITEMS",
-                    class: RuleClass::HeurStrong,
+                    rule: Rule::XItems,
                     scope: item.key().into(),
                     place: Place::of(["表二 ", iz, " ", &years], ["Table 2, ", ie, ", ", &years]),
                     left: vec![term(c2, ProactiveColumn::PrevItems, cy)],
@@ -149,10 +146,11 @@ pub fn pair(
                     ],
                     relation: Relation::Equal,
                 };
-                found.extend(identity.evaluate(options));
+                outcomes.extend(identity.assess(options));
             }
         }
     }
+    let mut found = unassessable::findings(outcomes);
     jumps(previous, current, py, cy, &mut found);
     duplicate_text(previous, current, py, cy, &mut found);
     out.extend(found);
@@ -227,9 +225,8 @@ fn jumps(
                     year: Some(cy),
                 },
             ];
-            out.push(super::check::simple(
-                "X.JUMP",
-                RuleClass::HeurWeak,
+            out.push(super::identity::simple(
+                Rule::XJump,
                 Status::Fail,
                 key,
                 after.span,
@@ -280,9 +277,8 @@ fn duplicate_text(
     let shared = a.intersection(&b).count() as f64;
     let similarity = shared / (a.len() + b.len()) as f64 * 2.0;
     if similarity > 0.9 {
-        out.push(super::check::simple(
-            "X.DUP",
-            RuleClass::HeurWeak,
+        out.push(super::identity::simple(
+            Rule::XDup,
             Status::Fail,
             "text",
             current

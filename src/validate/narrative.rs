@@ -1,8 +1,8 @@
 //! Narrative versus tables (N.*): numbers and claims stated in the text
 //! compared with the tables, as warnings pointing at the sentence.
 
-use super::check::{Key, Term, cell_of, number, simple};
-use super::{Finding, FindingCell, RuleClass, Status};
+use super::identity::{Key, Term, cell_of, number, simple};
+use super::{Finding, FindingCell, Rule, Status};
 use crate::ast::{
     AnnualReport, ApplicantColumn, Paragraph, RequestsRowKey, ReviewGroup, ReviewOutcome, Sentence,
 };
@@ -83,7 +83,7 @@ fn sentences(report: &AnnualReport) -> Vec<Claim<'_>> {
 
 #[allow(clippy::too_many_arguments)]
 fn mismatch(
-    rule: &'static str,
+    rule: Rule,
     claim: &Claim<'_>,
     stated: f64,
     table: f64,
@@ -98,7 +98,6 @@ fn mismatch(
         difference: Some(stated - table),
         ..simple(
             rule,
-            RuleClass::HeurStrong,
             Status::Fail,
             what_en.split(' ').next().unwrap_or("text").to_lowercase(),
             claim.sentence.span,
@@ -118,7 +117,7 @@ fn mismatch(
 }
 
 fn contradiction(
-    rule: &'static str,
+    rule: Rule,
     claim: &Claim<'_>,
     cells: Vec<FindingCell>,
     zh: String,
@@ -126,7 +125,6 @@ fn contradiction(
 ) -> Finding {
     simple(
         rule,
-        RuleClass::HeurStrong,
         Status::Fail,
         "text",
         claim.sentence.span,
@@ -172,17 +170,17 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             t4.and_then(|t| t.cell(g, o)),
         )
     };
-    type Rule<'a> = (
-        &'static str,
+    type CountRule<'a> = (
+        Rule,
         &'static [&'static str],
         &'static [&'static str],
         Vec<Term<'a>>,
         &'static str,
         &'static str,
     );
-    let count_rules: Vec<Rule<'_>> = vec![
+    let count_rules: Vec<CountRule<'_>> = vec![
         (
-            "N.NEW",
+            Rule::NNew,
             &["新收"],
             &["上年", "结转"],
             t3_total(RequestsRowKey::NewReceived),
@@ -190,7 +188,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             "new applications",
         ),
         (
-            "N.CARRYIN",
+            Rule::NCarryIn,
             &["上年结转"],
             &["下年"],
             t3_total(RequestsRowKey::CarriedOver),
@@ -198,7 +196,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             "carried-over applications",
         ),
         (
-            "N.CARRYOUT",
+            Rule::NCarryOut,
             &["结转下年度", "结转下一年度", "结转至下年度", "结转到下年度"],
             &[],
             t3_total(RequestsRowKey::CarriedForward),
@@ -206,7 +204,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             "carried-forward applications",
         ),
         (
-            "N.REV",
+            Rule::NRev,
             &["行政复议"],
             &["维持", "纠正", "审结", "诉讼", "结果"],
             vec![t4_cell(ReviewGroup::Review, ReviewOutcome::Total)],
@@ -214,7 +212,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             "reconsiderations",
         ),
         (
-            "N.LIT",
+            Rule::NLit,
             &["行政诉讼"],
             &["维持", "纠正", "审结", "复议", "结果"],
             vec![
@@ -227,7 +225,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     ];
     let mut count_rules = count_rules;
     count_rules.push((
-        "N.DONE",
+        Rule::NDone,
         &["共办结", "已办结", "办结申请", "答复申请"],
         &["上年", "结转"],
         t3_total(RequestsRowKey::TotalProcessed),
@@ -247,7 +245,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         if let Some((claim, stated)) = first
             && (stated - table).abs() > 1e-9
         {
-            out.push(mismatch(rule, claim, stated, table, cells, zh, en));
+            out.push(mismatch(*rule, claim, stated, table, cells, zh, en));
         }
     }
     // N.RECV: "共收到…申请…N件" matches 本年新收 or 本年新收 + 上年结转.
@@ -269,7 +267,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
     {
         cells.extend(more);
         out.push(mismatch(
-            "N.RECV",
+            Rule::NRecv,
             claim,
             stated,
             new,
@@ -314,7 +312,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
             if let Some((claim, stated)) = found
                 && (stated - table).abs() > 1e-9
             {
-                out.push(mismatch("N.DOCS", claim, stated, table, cells, zh, en));
+                out.push(mismatch(Rule::NDocs, claim, stated, table, cells, zh, en));
             }
         }
     }
@@ -329,7 +327,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         })
     {
         out.push(contradiction(
-            "N.NONE-APP",
+            Rule::NNoneApp,
             claim,
             cells,
             format!("正文称未收到申请，表三本年新收为{}", number(table)),
@@ -357,7 +355,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         })
     {
         out.push(contradiction(
-            "N.NONE-LIT",
+            Rule::NNoneLit,
             claim,
             cells,
             format!(
@@ -387,7 +385,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         })
     {
         out.push(contradiction(
-            "N.ALLDONE",
+            Rule::NAllDone,
             claim,
             cells,
             format!("正文称申请均已办结，表三结转下年度为{}", number(table)),
@@ -411,7 +409,7 @@ pub fn narrative(report: &AnnualReport, out: &mut Vec<Finding>) {
         })
     {
         out.push(contradiction(
-            "N.UPHELD",
+            Rule::NUpheld,
             claim,
             cells,
             format!(
@@ -494,8 +492,7 @@ fn year_mentions(report: &AnnualReport, claims: &[Claim<'_>], out: &mut Vec<Find
         };
         if let Some((zh, en)) = message {
             out.push(simple(
-                "N.YEAR",
-                RuleClass::HeurWeak,
+                Rule::NYear,
                 Status::Fail,
                 "text",
                 claim.sentence.span,

@@ -165,9 +165,7 @@ fn run(options: &Options) -> i32 {
             return 2;
         }
     };
-    let validate_options = ValidateOptions {
-        blanks_as_zero: options.blanks_as_zero,
-    };
+    let validate_options = ValidateOptions::default().blanks_as_zero(options.blanks_as_zero);
     let progress = ProgressBar::new(inputs.len() as u64);
     if std::io::stderr().is_terminal() && inputs.len() > 50 {
         progress.set_style(
@@ -308,8 +306,8 @@ fn write_output(
     match options.format {
         Format::Facts => {
             for a in batch.audited {
-                for (k, v) in a.report.facts() {
-                    writeln!(out, "{}\t{k}\t{v}", a.path)?;
+                for fact in a.report.facts() {
+                    writeln!(out, "{}\t{}\t{}", a.path, fact.key, fact.value_text())?;
                 }
             }
         }

@@ -168,6 +168,7 @@ impl Summary {
                 match f.status {
                     Status::Fail => entry.1 += 1,
                     Status::NotAssessable => entry.2 += 1,
+                    _ => {}
                 }
             }
         }

@@ -5,7 +5,8 @@
 //! hold: names, keys and places are therefore kept as borrowed parts and only
 //! formatted when a finding is made.
 
-use super::{Finding, FindingCell, RuleClass, Status, ValidateOptions};
+use super::unassessable::{Blank, Outcome, Unassessable};
+use super::{Finding, FindingCell, Rule, Status, ValidateOptions};
 use crate::ast::{Cell, CellValue};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -54,6 +55,9 @@ pub struct Term<'a> {
     pub cell: Option<&'a Cell>,
     /// The year of the report the cell comes from (cross-year rules only).
     pub year: Option<i32>,
+    /// Where the cell would be when the table does not have it: its row,
+    /// when the row is in the table.
+    pub near: Option<Span>,
 }
 
 impl<'a> Term<'a> {
@@ -70,7 +74,14 @@ impl<'a> Term<'a> {
             en: en.into(),
             cell,
             year: None,
+            near: None,
         }
+    }
+
+    /// The same term, placed near `span` (its row) in case it has no cell.
+    pub fn near(mut self, span: Option<Span>) -> Self {
+        self.near = span;
+        self
     }
 
     /// The same term, marked as coming from the report of `year`.
@@ -79,7 +90,7 @@ impl<'a> Term<'a> {
         self
     }
 
-    fn finding_cell(&self) -> Option<FindingCell> {
+    pub(super) fn finding_cell(&self) -> Option<FindingCell> {
         self.cell.map(|c| FindingCell {
             key: self.key.render(),
             raw: c.raw.clone(),
@@ -111,6 +122,10 @@ impl<'a> Place<'a> {
         place
     }
 
+    fn parts(&self, english: bool) -> [&'a str; 4] {
+        if english { self.en } else { self.zh }
+    }
+
     /// The Chinese name.
     pub fn zh(&self) -> String {
         self.zh.concat()
@@ -119,6 +134,30 @@ impl<'a> Place<'a> {
     /// The English name.
     pub fn en(&self) -> String {
         self.en.concat()
+    }
+
+    /// Several places in one phrase: the first in full, the others without
+    /// the leading parts they share with it (`表三 自然人列、商业企业列`).
+    pub fn join(places: &[Place<'_>], english: bool) -> String {
+        let mut out = String::new();
+        let Some(first) = places.first() else {
+            return out;
+        };
+        let first_parts = first.parts(english);
+        out.push_str(&first_parts.concat());
+        for place in places.iter().skip(1) {
+            let own = place.parts(english);
+            let shared = own
+                .iter()
+                .zip(&first_parts)
+                .take_while(|(a, b)| a == b)
+                .count();
+            out.push_str(if english { "; " } else { "、" });
+            for part in own.iter().skip(shared) {
+                out.push_str(part);
+            }
+        }
+        out
     }
 }
 
@@ -139,7 +178,7 @@ pub fn read(term: &Term<'_>, options: &ValidateOptions) -> Read {
         None => Read::Absent,
         Some(v) => match v.as_f64() {
             Some(n) => Read::Number(n, false),
-            None if options.blanks_as_zero && !matches!(v, CellValue::Text) => {
+            None if options.blanks_read_as_zero() && !matches!(v, CellValue::Text) => {
                 Read::Number(0.0, true)
             }
             None => Read::Blank,
@@ -180,10 +219,8 @@ impl Relation {
 /// An identity `Σ left <relation> Σ right` to evaluate.
 #[derive(Debug, Clone)]
 pub struct Identity<'a> {
-    /// Rule id.
-    pub rule: &'static str,
-    /// Rule class.
-    pub class: RuleClass,
+    /// The rule.
+    pub rule: Rule,
     /// Scope (column, row or group key).
     pub scope: Cow<'a, str>,
     /// Where the scope is named (`表三 总计列`).
@@ -254,6 +291,12 @@ impl<'a> Identity<'a> {
     /// Evaluates the identity: `None` when it holds (or when no cell of it is
     /// in the table), else a finding.
     pub fn evaluate(&self, options: &ValidateOptions) -> Option<Finding> {
+        self.assess(options).map(Outcome::into_finding)
+    }
+
+    /// Assesses the identity: `None` when it holds (or when no cell of it is
+    /// in the table), else a failure or what keeps it from being assessed.
+    pub fn assess(&self, options: &ValidateOptions) -> Option<Outcome<'a>> {
         // The common case, an identity that holds, is decided in one pass
         // without allocating.
         let (mut present, mut readable, mut left, mut right) = (false, true, 0.0, 0.0);
@@ -295,27 +338,15 @@ impl<'a> Identity<'a> {
             .map(|(t, _)| t)
             .collect();
         if !unreadable.is_empty() {
-            let names_zh: Vec<String> = unreadable.iter().map(|t| describe(t, false)).collect();
-            let names_en: Vec<String> = unreadable.iter().map(|t| describe(t, true)).collect();
-            return Some(Finding {
-                rule: self.rule.to_string(),
+            return Some(Outcome::Unassessable(Unassessable {
+                rule: self.rule,
                 scope: self.scope.to_string(),
-                class: self.class,
-                severity: self.class.severity(),
-                status: Status::NotAssessable,
-                expected: None,
-                found: None,
-                difference: None,
+                place: self.place,
+                blanks: unreadable.iter().map(|t| Blank::of(t)).collect(),
                 cells,
                 span,
                 blanks_as_zero,
-                message: format!("{}：无法核对，{}", self.place.zh(), names_zh.join("、")),
-                message_en: format!(
-                    "{}: not assessable, {}",
-                    self.place.en(),
-                    names_en.join(", ")
-                ),
-            });
+            }));
         }
         let value = |r: &Read| match r {
             Read::Number(n, _) => *n,
@@ -338,15 +369,17 @@ impl<'a> Identity<'a> {
         } else {
             ""
         };
-        Some(Finding {
-            rule: self.rule.to_string(),
+        Some(Outcome::Fail(Finding {
+            rule: self.rule,
             scope: self.scope.to_string(),
-            class: self.class,
-            severity: self.class.severity(),
+            class: self.rule.class(),
+            severity: self.rule.class().severity(),
             status: Status::Fail,
             expected: Some(expected),
             found: Some(found),
             difference: Some(found - expected),
+            unassessable: Vec::new(),
+            blank_cells: Vec::new(),
             cells,
             span,
             blanks_as_zero,
@@ -364,31 +397,7 @@ impl<'a> Identity<'a> {
                 self.relation.broken(),
                 side(&self.right, &right_values, true)
             ),
-        })
-    }
-}
-
-/// How a term that cannot be read is named in a message.
-fn describe(term: &Term<'_>, english: bool) -> String {
-    let name = if english { &term.en } else { &term.zh };
-    match term.cell {
-        None if english => format!("{name} is missing"),
-        None => format!("{name}缺失"),
-        Some(c) => {
-            let what = match (&c.value, english) {
-                (CellValue::Empty, false) => "为空".to_string(),
-                (CellValue::Empty, true) => "is blank".to_string(),
-                (CellValue::Placeholder, false) => format!("为“{}”", c.raw),
-                (CellValue::Placeholder, true) => format!("is \"{}\"", c.raw),
-                (_, false) => format!("无法识别“{}”", c.raw),
-                (_, true) => format!("is unreadable \"{}\"", c.raw),
-            };
-            if english {
-                format!("{name} {what}")
-            } else {
-                format!("{name}{what}")
-            }
-        }
+        }))
     }
 }
 
@@ -396,8 +405,7 @@ fn describe(term: &Term<'_>, english: bool) -> String {
 /// structure, narrative).
 #[allow(clippy::too_many_arguments)]
 pub fn simple(
-    rule: &str,
-    class: RuleClass,
+    rule: Rule,
     status: Status,
     scope: impl Into<String>,
     span: Span,
@@ -406,15 +414,17 @@ pub fn simple(
     message_en: String,
 ) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule,
         scope: scope.into(),
-        class,
-        severity: class.severity(),
+        class: rule.class(),
+        severity: rule.class().severity(),
         status,
         expected: None,
         found: None,
         difference: None,
         cells,
+        unassessable: Vec::new(),
+        blank_cells: Vec::new(),
         span,
         blanks_as_zero: false,
         message,
@@ -429,7 +439,25 @@ pub fn cell_of(term: &Term<'_>) -> Option<FindingCell> {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{Place, number};
+
+    #[test]
+    fn places_joined_drop_the_parts_they_share_with_the_first() {
+        let places = [
+            Place::of(
+                ["表三 ", "自然人", "列"],
+                ["Table 3, column ", "natural person"],
+            ),
+            Place::of(["表三 ", "总计", "列"], ["Table 3, column ", "total"]),
+        ];
+        assert_eq!(Place::join(&places, false), "表三 自然人列、总计列");
+        assert_eq!(
+            Place::join(&places, true),
+            "Table 3, column natural person; total"
+        );
+        assert_eq!(Place::join(&places[..1], false), "表三 自然人列");
+        assert_eq!(Place::join(&[], true), "");
+    }
 
     #[test]
     fn numbers_print_as_reports_print_them() {
