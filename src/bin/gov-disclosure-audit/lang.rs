@@ -53,12 +53,19 @@ fn code_zh(code: DiagnosticCode) -> Option<&'static str> {
         C::SectionOutOfOrder => "章节标题顺序错乱，按正文保留",
         C::SectionNumberMismatch => "章节标题序号与其位置不符",
         C::InlineHeading => "章节标题出现在正文行中",
+        C::HeadingVariant => "章节标题与法定表述不完全一致，按序号、位置和用语认定",
+        C::TableWithoutHeading => "按内容找到表格，但所属部分缺少可识别的标题",
         C::TableMissing => "第二、三或四部分没有可读取的表格",
         C::TemplateGuessed => "表格版式（2019 或 2021）由结构推断，未见表头",
         C::RowMissing => "表格缺少模板规定的行",
         C::RowUnknown => "行名与模板各行均不符，作为附加行保留",
         C::RowDuplicate => "行名重复出现，后一行作为附加行保留",
-        C::RowByOrder => "该行没有行名，按模板顺序认定",
+        C::RowByOrder => "该行没有可用的行名，按其在有行名的行之间的位置认定（数值标为推断）",
+        C::RowUnplaced => "该行行名丢失，无法按位置认定，作为附加行保留",
+        C::RunSplit => "该行数字连成一串，按表格自身的勾稽关系唯一拆分（数值标为推断）",
+        C::RunUnsplit => "该行数字连成一串，无法确定拆分，未取任何数值",
+        C::RowsByTemplateOrder => "行名与数字在文本中分离，其后各行按模板顺序读取（数值标为推断）",
+        C::RowsUnaligned => "行名与数字在文本中分离，无法与模板各行对齐，其后未取任何数值",
         C::RowExtraCells => "该行单元格多于列数，多出的单元格已搁置",
         C::RowShort => "表格行缺少末尾单元格，按空白读取",
         C::RowAligned => "空白单元格按表格列对齐位置确定",
@@ -91,4 +98,19 @@ pub mod words {
         "not an annual report: no report title and none of the six statutory sections",
     );
     pub const OTHER_YEAR: Pair = ("上一年度报告中的单元格", "cells of the other year's report");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_parse_diagnostic_code_has_a_chinese_text() {
+        let missing: Vec<&str> = DiagnosticCode::ALL
+            .iter()
+            .filter(|c| code_zh(**c).is_none())
+            .map(|c| c.as_str())
+            .collect();
+        assert!(missing.is_empty(), "no Chinese text for {missing:?}");
+    }
 }
