@@ -65,10 +65,10 @@ fn canonical(title: &[char]) -> Vec<char> {
     let mut out = title.to_vec();
     for (other, usual) in CONCEPT_SPELLINGS {
         for at in 0..out.len().saturating_sub(1) {
-            if out.get(at..at + 2) == Some(&other[..]) {
-                if let Some(pair) = out.get_mut(at..at + 2) {
-                    pair.copy_from_slice(usual);
-                }
+            if out.get(at..at + 2) == Some(&other[..])
+                && let Some(pair) = out.get_mut(at..at + 2)
+            {
+                pair.copy_from_slice(usual);
             }
         }
     }

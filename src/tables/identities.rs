@@ -215,7 +215,7 @@ pub fn solve_requests(
 pub fn reviews_split(run: &str, budget: &mut Budget) -> Option<Split> {
     const GROUP: usize = 5;
     let group_holds = |cells: &[i64]| {
-        cells.len() % GROUP != 0
+        !cells.len().is_multiple_of(GROUP)
             || cells.chunks(GROUP).last().is_some_and(|g| {
                 g.iter().take(GROUP - 1).sum::<i64>() == g.last().copied().unwrap_or(-1)
             })

@@ -49,7 +49,7 @@ fn join_displaced_reviews<'a>(
             .count()
     };
     let have = count(rows);
-    if have == 0 || have >= REVIEW_CELLS || have % 5 != 0 {
+    if have == 0 || have >= REVIEW_CELLS || !have.is_multiple_of(5) {
         return;
     }
     let text = ctx.text();
