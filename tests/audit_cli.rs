@@ -87,6 +87,7 @@ struct CellRecord {
     value: Option<f64>,
     kind: String,
     raw: String,
+    inferred: bool,
 }
 
 #[derive(Deserialize)]
@@ -682,4 +683,38 @@ fn published_word_and_pdf_files_read_like_their_renderings() {
     if !pdftotext {
         eprintln!("PDF files skipped: pdftotext not installed");
     }
+}
+
+/// A report flattened without separators, as `get_text()` prints a page: its
+/// table 4 is one run of digits that only one split makes add up.
+const FLATTENED: &str = "某县民政局2020年政府信息公开工作年度报告一、总体情况依法公开。四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计00121022490013078621五、存在的主要问题及改进情况无。";
+
+#[test]
+fn inferred_cells_say_so_in_facts_json_and_text() {
+    let dir = temp_dir("inferred");
+    let path = dir.join("flat.txt");
+    std::fs::write(&path, FLATTENED).unwrap();
+    let facts = stdout(&run(&["--format", "facts"], &[&path]));
+    let lines: Vec<&str> = facts.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with("\tt4.review.total\t22"))
+        .unwrap();
+    assert!(lines[at + 1].ends_with("\tinferred\tt4.review.total"));
+    assert!(lines.iter().all(|l| l.split('\t').count() == 3));
+    let json = stdout(&run(&["--format", "jsonl"], &[&path]));
+    let value: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    let review = &value["t4"]["rows"][0]["cells"]["total"];
+    assert_eq!(review["value"], 22.0);
+    assert_eq!(review["inferred"], true);
+    // A table 4 cell read beside its label is not inferred.
+    let seed_json = stdout(&run(&["--format", "jsonl"], &[&seed("002")]));
+    let seed_record: serde_json::Value =
+        serde_json::from_str(seed_json.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        seed_record["t4"]["rows"][0]["cells"]["total"]["inferred"],
+        false
+    );
+    let text = stdout(&run(&["--color", "never", "--lang", "en"], &[&path]));
+    assert!(text.contains("P-RUN-SPLIT"), "{text}");
 }

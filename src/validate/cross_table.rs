@@ -60,6 +60,7 @@ pub fn cross_table(report: &AnnualReport, out: &mut Vec<Finding>) {
                 raw: c.raw.clone(),
                 span: c.span,
                 year: None,
+                inferred: c.inferred,
             }));
             out.push(simple(
                 Rule::CT3T4,

@@ -217,12 +217,14 @@ fn jumps(
                     raw: before.raw.clone(),
                     span: before.span,
                     year: Some(py),
+                    inferred: before.inferred,
                 },
                 super::FindingCell {
                     key: key.to_string(),
                     raw: after.raw.clone(),
                     span: after.span,
                     year: Some(cy),
+                    inferred: after.inferred,
                 },
             ];
             out.push(super::identity::simple(

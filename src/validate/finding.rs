@@ -47,6 +47,10 @@ pub struct FindingCell {
     /// For cross-year findings: the year of the report the cell belongs to.
     #[cfg_attr(feature = "serde", serde(default))]
     pub year: Option<i32>,
+    /// Whether the cell's value was inferred rather than read
+    /// ([`crate::Cell::inferred`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub inferred: bool,
 }
 
 /// One result of a rule that did not pass.

@@ -96,6 +96,7 @@ impl<'a> Term<'a> {
             raw: c.raw.clone(),
             span: c.span,
             year: self.year,
+            inferred: c.inferred,
         })
     }
 }

@@ -92,12 +92,14 @@ pub fn correction_rate(report: &AnnualReport, out: &mut Vec<Finding>) {
                 raw: corrected.raw.clone(),
                 span: corrected.span,
                 year: None,
+                inferred: corrected.inferred,
             },
             FindingCell {
                 key: "t4.review.total".into(),
                 raw: total.raw.clone(),
                 span: total.span,
                 year: None,
+                inferred: total.inferred,
             },
         ];
         out.push(simple(

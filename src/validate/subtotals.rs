@@ -43,6 +43,7 @@ pub fn subtotals(t: &RequestsTable, out: &mut Vec<Finding>) {
                     raw: cell.raw.clone(),
                     span: cell.span,
                     year: None,
+                    inferred: cell.inferred,
                 }];
                 cells.extend(children.iter().filter_map(|r| {
                     cell_of(&Term::new(

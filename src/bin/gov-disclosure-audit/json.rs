@@ -175,6 +175,10 @@ pub struct CellRecord<'a> {
     pub raw: &'a str,
     /// A unit stripped from the text (`元`, `万元`, `件`).
     pub unit: Option<&'a str>,
+    /// Whether the value was inferred rather than read: split from a run of
+    /// digits by the table's arithmetic, or placed by the template's row
+    /// order where the text lost the row structure (each has a diagnostic).
+    pub inferred: bool,
     /// Where it is.
     pub place: Place,
 }
@@ -194,6 +198,7 @@ fn cell<'a>(index: &LineIndex, c: &'a Cell) -> CellRecord<'a> {
         kind,
         raw: &c.raw,
         unit: c.unit.as_deref(),
+        inferred: c.inferred,
         place: place(index, c.span),
     }
 }
@@ -307,6 +312,8 @@ pub struct FindingCellRecord<'a> {
     pub raw: &'a str,
     /// For cross-year findings: the year of the report it belongs to.
     pub year: Option<i32>,
+    /// Whether its value was inferred rather than read.
+    pub inferred: bool,
     /// First byte, in the text of its report.
     pub start: usize,
     /// One past the last byte.
@@ -389,6 +396,7 @@ fn finding<'a>(
                 key: &c.key,
                 raw: &c.raw,
                 year: c.year,
+                inferred: c.inferred,
                 start: c.span.start,
                 end: c.span.end,
             })

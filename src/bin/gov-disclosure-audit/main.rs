@@ -308,6 +308,10 @@ fn write_output(
             for a in batch.audited {
                 for fact in a.report.facts() {
                     writeln!(out, "{}\t{}\t{}", a.path, fact.key, fact.value_text())?;
+                    // An inferred value is followed by a line saying so.
+                    if fact.inferred {
+                        writeln!(out, "{}\tinferred\t{}", a.path, fact.key)?;
+                    }
                 }
             }
         }

@@ -205,7 +205,12 @@ fn finding_message<'a>(
     let mut marks: Vec<Mark> = own
         .map(|c| Mark {
             range: c.span.start..c.span.end,
-            label: c.key.clone(),
+            // A cell the parser inferred says so under its mark.
+            label: if c.inferred {
+                format!("{} ({})", c.key, style.lang.pick("推断", "inferred"))
+            } else {
+                c.key.clone()
+            },
         })
         .collect();
     if marks.is_empty() {
