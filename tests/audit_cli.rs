@@ -183,6 +183,15 @@ fn json_cells_are_keyed_by_column_with_one_type_per_field() {
     let columns: Vec<&str> = new.cells.keys().map(String::as_str).collect();
     assert!(columns.contains(&"natural_person") && columns.contains(&"total"));
     assert_eq!(columns.len(), 7);
+    // Read beside its label; a sub-row whose label this report lost was
+    // placed by its position, and says so.
+    assert!(new.cells.values().all(|c| !c.inferred));
+    let placed = t3
+        .rows
+        .iter()
+        .find(|r| r.row == "denied.law_prohibited")
+        .unwrap();
+    assert!(placed.cells.values().all(|c| c.inferred));
     for cell in t3.rows.iter().flat_map(|r| r.cells.values()) {
         match cell.kind.as_str() {
             "integer" | "decimal" => {
