@@ -381,11 +381,61 @@ fn number(v: f64) -> String {
 /// `report_year` places the years the sentence names (`2020年` in a report
 /// on 2020 is the report year).
 pub fn read_sentence(sentence: &str, report_year: Option<i32>) -> SentenceReading {
+    if !may_claim(sentence) {
+        return SentenceReading::default();
+    }
     let toks = lexer::tokens(sentence);
     SentenceReading {
         claims: reader::claims(sentence, &toks, report_year),
         opening: opening::opening(&toks, report_year),
     }
+}
+
+/// Whether a sentence can hold a claim at all: a number (Arabic digits, or a
+/// Chinese numeral before a counting word), a year, or a word of absence or
+/// totality (`未`, `没有`, `无`, `零`, `〇`, `均`, `都`, `全部`, `所有`,
+/// `一律`). Most narrative sentences hold none and are not lexed. One pass
+/// over the bytes, decoding chars only where a CJK char starts.
+fn may_claim(sentence: &str) -> bool {
+    if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '两'
+                | '百'
+                | '千'
+                | '万'
+        )
+    };
+    let mut previous = ' ';
+    for c in sentence.chars() {
+        let hit = match c {
+            '未' | '没' | '无' | '零' | '〇' | '均' | '都' => true,
+            '部' => previous == '全',
+            '有' => previous == '所',
+            '律' => previous == '一',
+            '件' | '条' | '起' | '宗' | '个' | '次' | '项' | '份' | '例' | '余' | '多' => {
+                numeral(previous)
+            }
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        previous = c;
+    }
+    false
 }
 
 /// A year written in a sentence, against the report year.

@@ -13,6 +13,24 @@ use crate::diagnostic::DiagnosticCode;
 use crate::grammar::number::parse_cell;
 use crate::span::Span;
 
+/// A row's name in diagnostics (`表三 row new_received`), written only
+/// when a diagnostic is made.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowName {
+    /// The table (`表三`).
+    pub table: &'static str,
+    /// What the row is called (`row`, `item`).
+    pub kind: &'static str,
+    /// The row's key.
+    pub key: &'static str,
+}
+
+impl std::fmt::Display for RowName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {}", self.table, self.kind, self.key)
+    }
+}
+
 /// How a row's values are fitted to its columns.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RowShape<'g> {
@@ -112,7 +130,7 @@ impl Context<'_> {
     /// no cells and the row kept as ambiguous when they cannot be aligned.
     pub(crate) fn read_row(
         &mut self,
-        what: &str,
+        what: RowName,
         row: &LogicalRow,
         shape: RowShape<'_>,
         inferred: bool,
@@ -267,7 +285,13 @@ impl Context<'_> {
     }
 
     /// Reports cells set aside or padded while fitting a row.
-    pub(crate) fn note_fit(&mut self, what: &str, span: Span, dropped: &[RawCell], padded: usize) {
+    pub(crate) fn note_fit(
+        &mut self,
+        what: RowName,
+        span: Span,
+        dropped: &[RawCell],
+        padded: usize,
+    ) {
         if !dropped.is_empty() {
             let texts: Vec<&str> = dropped.iter().map(|c| c.text.as_ref()).collect();
             // Point at the cells set aside, not the whole row.

@@ -5,7 +5,7 @@ use super::fit::{ColumnGrid, ExtraCells};
 use super::fit::{Fit, fit};
 use super::layout::Layout;
 use super::place::{Evidence, place};
-use super::read::RowShape;
+use super::read::{RowName, RowShape};
 use super::rows::LogicalRow;
 use super::runs::{Budget, unique_split};
 use super::stream::{StreamTable, apply_cells, glued_run, read_stream};
@@ -173,9 +173,10 @@ pub fn build(
             }
         })
         .collect();
-    let mut rows: Vec<LogicalRow> = rows.to_vec();
+    let mut rows: std::borrow::Cow<'_, [LogicalRow]> = std::borrow::Cow::Borrowed(rows);
     if layout == Layout::Words {
-        split_runs(ctx, &mut rows, &evidence, expected, template);
+        let mut owned = rows.into_owned();
+        split_runs(ctx, &mut owned, &evidence, expected, template);
         let columns: Vec<usize> = expected.iter().map(|i| i.columns(template).len()).collect();
         let fits = |row: &LogicalRow, n: usize| {
             matches!(
@@ -208,7 +209,9 @@ pub fn build(
             // taken on the count alone, never when a page number may be in it.
             sane: &|_, strict| !strict,
         };
-        (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);
+        let read;
+        (read, evidence) = read_stream(ctx, &stream, owned, evidence, &mut table.extra_rows);
+        rows = std::borrow::Cow::Owned(read);
     }
     let placements = place(&evidence, &vec![None; expected.len()]);
     for (row, placement) in rows.iter().zip(placements) {
@@ -227,9 +230,13 @@ pub fn build(
         let columns = item.columns(template).len();
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
-        let what = format!("表二 item {}", item.key());
+        let what = RowName {
+            table: "表二",
+            kind: "item",
+            key: item.key(),
+        };
         let (cells, ambiguous) = ctx.read_row(
-            &what,
+            what,
             row,
             RowShape {
                 columns,

@@ -5,7 +5,7 @@ use super::fit::{ColumnGrid, ExtraCells, Fit, fit};
 use super::identities::{RowCells, requests_row_splits, solve_requests};
 use super::layout::Layout;
 use super::place::{Evidence, Placement, place};
-use super::read::RowShape;
+use super::read::{RowName, RowShape};
 use super::rows::LogicalRow;
 use super::runs::{self, Budget, Split, TABLE_STEPS};
 use super::stream::{StreamTable, apply_split, detach_ordinals, glued_run, read_stream};
@@ -69,6 +69,7 @@ fn detect_template(
 fn evidence(
     rows: &[LogicalRow],
     labels: &[String],
+    headers: &[bool],
     matched: &[Option<RequestsLabel>],
     template: Template,
     expected: &[RequestsRowKey],
@@ -80,7 +81,7 @@ fn evidence(
         .enumerate()
         .map(|(index, ((row, label), meaning))| {
             let has_values = row.has_values();
-            let is_header = HEADER_WORDS.iter().any(|w| label.contains(w));
+            let is_header = headers.get(index).copied().unwrap_or(false);
             // A sentence without values is a note, not a row.
             if !has_values && label.contains('。') {
                 return Evidence::Skip;
@@ -130,8 +131,8 @@ const TOTAL_ORDINALS: [&str; 3] = ["(七)", "七.", "(7)"];
 /// printed in front of a row's label (a page break, a header merged onto the
 /// first row) does not name the row: 总计 among header words is the header
 /// of the total column, unless the row's ordinal （七） comes with it.
-fn without_header_words(label: &str) -> std::borrow::Cow<'_, str> {
-    if !HEADER_WORDS.iter().any(|w| label.contains(w)) {
+fn without_header_words(label: &str, is_header: bool) -> std::borrow::Cow<'_, str> {
+    if !is_header {
         return std::borrow::Cow::Borrowed(label);
     }
     let mut out = label.to_string();
@@ -158,27 +159,37 @@ fn unfinished(label: &str) -> bool {
 /// phrase and names nothing. The two are one row. So are a row's label and
 /// its numbers with the table's header words printed again between them
 /// (a page break in PDF text).
-fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence], headers: &[bool]) {
-    for i in 1..rows.len() {
-        let (Some(Evidence::Keyed(k)), Some(Evidence::Unkeyed(None))) =
-            (evidence.get(i - 1).copied(), evidence.get(i).copied())
-        else {
-            continue;
-        };
-        let (Some(head), Some(tail)) = (rows.get(i - 1), rows.get(i)) else {
-            continue;
-        };
-        // The table's header printed again (a page break) between a row's
-        // label and its numbers also leaves the numbers to that row.
-        let header_between = headers.get(i).copied().unwrap_or(false);
-        if head.has_values()
-            || !tail.has_values()
-            || tail.labels.is_empty()
-            || !(header_between || unfinished(&head.label_text()))
-        {
-            continue;
-        }
-        let labels = head.labels.clone();
+fn join_wrapped_labels(
+    rows: &mut std::borrow::Cow<'_, [LogicalRow<'_>]>,
+    evidence: &mut [Evidence],
+    headers: &[bool],
+) {
+    // The joins, found first: most tables have none and keep their rows
+    // borrowed.
+    let joins: Vec<(usize, usize)> = (1..rows.len())
+        .filter_map(|i| {
+            let (Some(Evidence::Keyed(k)), Some(Evidence::Unkeyed(None))) =
+                (evidence.get(i - 1).copied(), evidence.get(i).copied())
+            else {
+                return None;
+            };
+            let (head, tail) = (rows.get(i - 1)?, rows.get(i)?);
+            // The table's header printed again (a page break) between a
+            // row's label and its numbers also leaves the numbers to that row.
+            let header_between = headers.get(i).copied().unwrap_or(false);
+            let joined = !head.has_values()
+                && tail.has_values()
+                && !tail.labels.is_empty()
+                && (header_between || unfinished(&head.label_text()));
+            joined.then_some((i, k))
+        })
+        .collect();
+    for (i, k) in joins {
+        let rows = rows.to_mut();
+        let labels = rows
+            .get(i - 1)
+            .map(|r| r.labels.clone())
+            .unwrap_or_default();
         if let Some(tail) = rows.get_mut(i) {
             tail.labels.splice(0..0, labels);
         }
@@ -196,8 +207,7 @@ fn join_wrapped_labels(rows: &mut [LogicalRow], evidence: &mut [Evidence], heade
 fn named_rows(text: &str, template: Template, expected: &[RequestsRowKey]) -> Vec<usize> {
     // 总计 among the header words names the total column, not the row
     // （七）总计, unless the text prints that row's ordinal.
-    let header_total = HEADER_WORDS.iter().any(|w| text.contains(w))
-        && !TOTAL_ORDINALS.iter().any(|o| text.contains(o));
+    let header_total = has_header_words(text) && !TOTAL_ORDINALS.iter().any(|o| text.contains(o));
     requests_mentions(text)
         .into_iter()
         .filter(|m| !(header_total && *m == RequestsLabel::Row(RequestsRowKey::TotalProcessed)))
@@ -402,15 +412,25 @@ fn to_row(values: &[i64]) -> [i64; 7] {
     row
 }
 
+/// Whether a (normalized) label holds one of the table's header words. Most
+/// labels hold none of the header words' first chars, and are told in one
+/// pass.
+fn has_header_words(label: &str) -> bool {
+    label.contains(['自', '法', '商', '科', '申', '勾'])
+        && HEADER_WORDS.iter().any(|w| label.contains(w))
+}
+
 /// Builds table 3 from its logical rows; `None` when no row was recognized.
 pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Option<RequestsTable> {
     let labels: Vec<String> = rows
         .iter()
         .map(|r| normalize_label(&r.label_text()))
         .collect();
+    let headers: Vec<bool> = labels.iter().map(|l| has_header_words(l)).collect();
     let matched: Vec<Option<RequestsLabel>> = labels
         .iter()
-        .map(|l| requests_label(&without_header_words(l)))
+        .zip(&headers)
+        .map(|(l, h)| requests_label(&without_header_words(l, *h)))
         .collect();
     let template = detect_template(&labels, &matched, rows);
     let expected = RequestsRowKey::rows(template);
@@ -431,10 +451,7 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     };
     // Values without any label of this table (a body saying only "无") are
     // not a table.
-    let recognized = matched.iter().any(Option::is_some)
-        || labels
-            .iter()
-            .any(|l| HEADER_WORDS.iter().any(|w| l.contains(w)));
+    let recognized = matched.iter().any(Option::is_some) || headers.contains(&true);
     if !recognized {
         return None;
     }
@@ -443,17 +460,14 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         .iter()
         .map(|k| Some(requests_ordinal(*k)))
         .collect();
-    let mut evidence = evidence(rows, &labels, &matched, template, &expected);
-    let mut rows: Vec<LogicalRow> = rows.to_vec();
-    let headers: Vec<bool> = labels
-        .iter()
-        .map(|l| HEADER_WORDS.iter().any(|w| l.contains(w)))
-        .collect();
+    let mut evidence = evidence(rows, &labels, &headers, &matched, template, &expected);
+    let mut rows: std::borrow::Cow<'_, [LogicalRow]> = std::borrow::Cow::Borrowed(rows);
     join_wrapped_labels(&mut rows, &mut evidence, &headers);
     if layout == Layout::Words {
-        detach_ordinals(&mut rows, &mut evidence, &ordinals);
+        let mut owned = rows.into_owned();
+        detach_ordinals(&mut owned, &mut evidence, &ordinals);
         let placed = place(&evidence, &ordinals);
-        split_runs(ctx, &mut rows, &placed, &expected);
+        split_runs(ctx, &mut owned, &placed, &expected);
         let fits = |row: &LogicalRow, n: usize| {
             matches!(
                 fit(&row.values, n, layout, extra_policy, grid.as_ref()),
@@ -475,7 +489,9 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
             distinct_rows: true,
             sane: &sane,
         };
-        (rows, evidence) = read_stream(ctx, &stream, rows, evidence, &mut table.extra_rows);
+        let read;
+        (read, evidence) = read_stream(ctx, &stream, owned, evidence, &mut table.extra_rows);
+        rows = std::borrow::Cow::Owned(read);
     }
     let placements = place(&evidence, &ordinals);
     for (row, placement) in rows.iter().zip(placements) {
@@ -493,9 +509,13 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         };
         let span = ctx.span_of_row(row);
         let label_node = ctx.label(&row.labels);
-        let what = format!("表三 row {}", key.key());
+        let what = RowName {
+            table: "表三",
+            kind: "row",
+            key: key.key(),
+        };
         let (cells, ambiguous) = ctx.read_row(
-            &what,
+            what,
             row,
             RowShape {
                 columns,

@@ -4,7 +4,7 @@ use super::Context;
 use super::fit::ExtraCells;
 use super::identities::reviews_split;
 use super::layout::Layout;
-use super::read::RowShape;
+use super::read::{RowName, RowShape};
 use super::rows::LogicalRow;
 use super::runs::Budget;
 use super::stream::{apply_split, glued_run};
@@ -90,7 +90,11 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
         span,
     };
     let (cells, ambiguous) = ctx.read_row(
-        "表四 data row",
+        RowName {
+            table: "表四",
+            kind: "data",
+            key: "row",
+        },
         data,
         RowShape {
             columns,

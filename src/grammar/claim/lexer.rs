@@ -6,7 +6,7 @@
 //! token parser looks at a bounded stretch of input, so lexing is linear.
 
 use super::Period;
-use super::lexicon::{FUTURE_AFTER_JIANG, Word, keyword_at};
+use super::lexicon::{FUTURE_AFTER_JIANG, Word, keyword_at, may_start_keyword};
 use crate::grammar::is_cjk;
 use crate::grammar::ordinal::chinese_digit;
 use crate::grammar::title::title_year;
@@ -505,6 +505,22 @@ fn token(input: &str) -> IResult<&str, Tok> {
         .parse_complete(input);
     }
     if numeral_char(c) {
+        // Chinese numerals are mostly words (`进一步`, `统一`, `一是`): a
+        // number needs a year, a unit, a list mark or 百分之 after the run.
+        let run_end = input
+            .char_indices()
+            .find(|(_, c)| !numeral_char(*c))
+            .map_or(input.len(), |(i, _)| i);
+        let after = input.get(run_end..).and_then(|t| t.chars().next());
+        let may_be_number = after.is_some_and(|a| {
+            matches!(
+                a,
+                '年' | '月' | '、' | '是' | ')' | '）' | '余' | '多' | '分' | '〇' | ' '
+            ) || UNITS.iter().any(|u| u.starts_with(a))
+        });
+        if !may_be_number {
+            return alt((keyword, other)).parse_complete(input);
+        }
         return alt((year, ordinal, percent, count, keyword, years_span, other))
             .parse_complete(input);
     }
@@ -522,6 +538,8 @@ fn token(input: &str) -> IResult<&str, Tok> {
         '我' | '本' => alt((subject, keyword, other)).parse_complete(input),
         '为' | '是' => alt((stated_zero, keyword, other)).parse_complete(input),
         '近' | '约' | '逾' | '超' | '大' => alt((count, keyword, other)).parse_complete(input),
+        // Most chars start nothing: one bit lookup, no parser.
+        _ if !may_start_keyword(c) => Ok((input.get(c.len_utf8()..).unwrap_or(""), Tok::Other)),
         _ => alt((keyword, other)).parse_complete(input),
     }
 }

@@ -479,7 +479,7 @@ static WORDS: Keywords<Word> = Keywords::new(LIST);
 /// so that the many chars that start none are turned away at once.
 static FIRST_CHARS: OnceLock<Vec<u64>> = OnceLock::new();
 
-fn may_start_keyword(c: char) -> bool {
+pub(crate) fn may_start_keyword(c: char) -> bool {
     let bits = FIRST_CHARS.get_or_init(|| {
         let mut bits = vec![0u64; 1024];
         for (word, _) in LIST {

@@ -106,6 +106,14 @@ fn has_box_char(text: &str) -> bool {
 }
 
 fn line_style(text: &str) -> Option<LineStyle> {
+    // Most lines hold no stroke at all: one pass turns them away.
+    let bytes = text.as_bytes();
+    let stroke = bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'|' || b == b'+' || (b == 0xE2 && matches!(bytes.get(i + 1), Some(0x94 | 0x95)))
+    });
+    if !stroke {
+        return None;
+    }
     if has_box_char(text) {
         Some(LineStyle::Boxed)
     } else if is_ascii_rule(text) {
