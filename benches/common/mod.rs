@@ -77,5 +77,38 @@ pub fn scaling_inputs() -> Vec<(String, String)> {
         }
         inputs.push((format!("flattened_table_{n}_rows"), flat));
     }
+    // Layouts of the stream and grid readers, grown row by row: a drawn
+    // grid, labels then numbers in reading order, and digit runs glued to
+    // their labels (get_text()), each with far more rows than a table has.
+    for n in [1_000usize, 8_000] {
+        let mut grid = String::from("三、收到和处理政府信息公开申请情况\n┌────────┬──┬──┐\n");
+        for i in 0..n {
+            grid.push_str(&format!(
+                "│1.国家秘密│{}│{}│\n├────────┼──┼──┤\n",
+                i % 10,
+                i % 7
+            ));
+        }
+        inputs.push((format!("box_grid_{n}_rows"), grid));
+        let mut stream = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\n");
+        for _ in 0..n {
+            stream.push_str("2.重复申请\n");
+        }
+        for i in 0..n * 7 {
+            stream.push_str(&format!("{}\n", i % 13));
+        }
+        inputs.push((format!("reading_order_{n}_rows"), stream));
+        let mut runs = String::from("三、收到和处理政府信息公开申请情况申请人情况");
+        for i in 0..n {
+            runs.push_str(&format!(
+                "2、重复申请{}0{}0{}0{}",
+                i % 9,
+                i % 5,
+                i % 3,
+                i % 9 + i % 5 + i % 3
+            ));
+        }
+        inputs.push((format!("digit_runs_{n}_rows"), runs));
+    }
     inputs
 }
