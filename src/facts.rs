@@ -1,6 +1,9 @@
 //! Facts: every number and metadata field of a report under its canonical
 //! dotted key, with a typed value, the span it was read from and whether it
 //! was read or inferred.
+//!
+//! The keys, values and the facts dump are documented in `docs/fact-keys.md`,
+//! included in [`Fact`]'s documentation.
 
 use crate::ast::{
     AnnualReport, ApplicantColumn, Cell, CellValue, ProactiveColumn, ProactiveItem, RequestsRowKey,
@@ -233,6 +236,8 @@ impl fmt::Display for FactValue<'_> {
 }
 
 /// One fact of a report: key, typed value, where it was read and how.
+///
+#[doc = include_str!("../docs/fact-keys.md")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]

@@ -21,6 +21,10 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::tables::T3_LABELS_2019;
+
 use gov_disclosure_report::unstable_internals::normalize;
 use gov_disclosure_report::validate::{
     Amount, Finding, Period, Quantity, Rule, Scope, Tense, validate,
@@ -92,32 +96,6 @@ impl Tables {
     }
 }
 
-const T3_LABELS: [&str; 23] = [
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "三、本年度办理结果\t（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "（三）不予公开\t1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "（四）无法提供\t1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "（五）不予处理\t1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "（六）其他处理",
-    "（七）总计",
-    "四、结转下年度继续办理",
-];
-
 /// One sentence, where it goes, the tables beside it, and the N.* rules it
 /// must raise (with repeats when a rule fires twice).
 struct Case {
@@ -172,7 +150,7 @@ fn report_text(case: &Case) -> String {
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n",
     );
     let handled = (tb.new + tb.over).saturating_sub(tb.forward);
-    for (r, label) in T3_LABELS.iter().enumerate() {
+    for (r, label) in T3_LABELS_2019.iter().enumerate() {
         let v = match r {
             0 => tb.new,
             1 => tb.over,

@@ -9,6 +9,10 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::tables::t3_labels_2021;
+
 use gov_disclosure_report::{
     AnnualReport, ApplicantColumn, CellValue, DiagnosticCode, HeadingMatch, ProactiveColumn,
     ProactiveItem, RequestsRowKey, ReviewGroup, ReviewOutcome, SectionKind, parse_report,
@@ -23,35 +27,6 @@ const OFFICIAL: [&str; 6] = [
     "四、政府信息公开行政复议、行政诉讼情况",
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
-];
-
-/// The row labels of the 2021 table 3, as the template prints them.
-const T3_LABELS: [&str; 25] = [
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "三、本年度办理结果\t（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "（三）不予公开\t1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "（四）无法提供\t1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "（五）不予处理\t1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "3.其他",
-    "（七）总计",
-    "四、结转下年度继续办理",
 ];
 
 const OVERVIEW: &str = "本局全年坚持以公开为常态、不公开为例外，稳步推进政务公开。\n";
@@ -86,7 +61,7 @@ fn table3() -> String {
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n\
 \t自然人\t法人或其他组织\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n",
     );
-    for (row, label) in T3_LABELS.iter().enumerate() {
+    for (row, label) in t3_labels_2021().iter().enumerate() {
         out.push_str(label);
         for value in t3_row(row) {
             out.push_str(&format!("\t{value}"));

@@ -88,7 +88,7 @@ fn numbers(cells: impl IntoIterator<Item = i64>) -> String {
 fn reading_order_labels_then_numbers_are_read_by_template_order() {
     let table = consistent_table(7);
     let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
-    for label in LABELS {
+    for label in LABELS.iter() {
         text.push_str(label);
         text.push('\n');
     }
@@ -105,7 +105,7 @@ fn reading_order_labels_then_numbers_are_read_by_template_order() {
 fn reading_order_with_numbers_column_by_column_is_read_when_the_sums_say_so() {
     let table = consistent_table(11);
     let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
-    for label in LABELS {
+    for label in LABELS.iter() {
         text.push_str(label);
         text.push('\n');
     }
@@ -121,7 +121,7 @@ fn reading_order_with_numbers_column_by_column_is_read_when_the_sums_say_so() {
 fn reading_order_with_a_vanished_blank_takes_nothing_after_the_break() {
     let table = consistent_table(13);
     let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
-    for label in LABELS {
+    for label in LABELS.iter() {
         text.push_str(label);
         text.push('\n');
     }
@@ -143,7 +143,7 @@ fn captions_printed_out_of_place_break_the_row_wise_reading_only_from_there() {
     let table = consistent_table(17);
     let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
     for r in 0..16 {
-        text.push_str(LABELS[r]);
+        text.push_str(&LABELS[r]);
         text.push('\n');
         text.push_str(&numbers(table[r].iter().copied()));
     }
@@ -415,7 +415,7 @@ fn a_page_break_repeating_the_header_leaves_a_rows_numbers_to_its_label() {
     let table = consistent_table(61);
     let mut text = format!("{HEAD}{T3_HEADING}{T3_HEADER}");
     for r in 0..23 {
-        text.push_str(LABELS[r]);
+        text.push_str(&LABELS[r]);
         text.push('\n');
         if r == 9 {
             // Page 2 starts between the label and its numbers.
@@ -441,7 +441,7 @@ fn two_labels_run_together_break_the_row_wise_reading() {
             8 => {}
             9 => text.push_str(&format!("{}\n{}\n", LABELS[9], LABELS[8])),
             _ => {
-                text.push_str(LABELS[r]);
+                text.push_str(&LABELS[r]);
                 text.push('\n');
             }
         }

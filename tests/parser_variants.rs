@@ -22,32 +22,6 @@ fn facts(text: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-const T3_2019_LABELS: [&str; 23] = [
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "三、本年度办理结果 （一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "（三）不予公开 1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "（四）无法提供 1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "（五）不予处理 1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "（六）其他处理",
-    "（七）总计",
-    "四、结转下年度继续办理",
-];
-
 /// A report whose table 3 rows are `row(i)` (one line each) under the headings.
 fn report_with_t3(row: impl Fn(usize, &str) -> String) -> String {
     let mut text = String::from(
@@ -57,7 +31,7 @@ fn report_with_t3(row: impl Fn(usize, &str) -> String) -> String {
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）    申请人情况\n",
     );
     text.push_str("自然人    法人或其他组织    总计\n商业企业    科研机构    社会公益组织    法律服务机构    其他\n");
-    for (i, label) in T3_2019_LABELS.iter().enumerate() {
+    for (i, label) in common::tables::t3_labels_2019(" ").iter().enumerate() {
         text.push_str(&row(i, label));
         text.push('\n');
     }
@@ -182,7 +156,7 @@ fn garbled_cell_is_text_never_a_number() {
 fn v2021_other_rows_and_template() {
     let mut text =
         String::from("某局2022年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
-    for (i, label) in T3_2019_LABELS.iter().enumerate() {
+    for (i, label) in common::tables::t3_labels_2019(" ").iter().enumerate() {
         if *label == "（六）其他处理" {
             text.push_str("（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1\n");
             text.push_str("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n");
@@ -368,7 +342,7 @@ fn unofficial_subtotal_column_makes_eight_cell_rows_ambiguous() {
     let mut text =
         String::from("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
     text.push_str("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t法人或其他组织小计\t总计\n");
-    for label in T3_2019_LABELS {
+    for label in common::tables::t3_labels_2019(" ") {
         text.push_str(&format!("{label}\t1\t0\t0\t0\t0\t0\t0\t1\n"));
     }
     let report = parse_report(&text);
@@ -507,7 +481,7 @@ fn aligned(label: &str, values: &[&str]) -> String {
 fn space_aligned_pdf_text_keeps_blank_cells_in_their_columns() {
     let mut text =
         String::from("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
-    for (i, label) in T3_2019_LABELS.iter().enumerate() {
+    for (i, label) in common::tables::t3_labels_2019(" ").iter().enumerate() {
         let label = label.replace('\t', " ");
         let row: Vec<&str> = match i {
             0 => vec!["3", "", "", "1", "", "", "4"],

@@ -56,26 +56,34 @@ enum Item {
     Line(String),
 }
 
+/// The labels as printed, with the chars a PDF font lost taken out.
+fn garbled_labels(damages: &[Damage]) -> Vec<String> {
+    let mut labels: Vec<String> = LABELS.iter().map(|l| l.to_string()).collect();
+    for d in damages {
+        if let Damage::Garble(r, i) = *d {
+            let chars: Vec<char> = labels[r].chars().collect();
+            if chars.len() > 4 {
+                let i = 2 + i % (chars.len() - 3);
+                labels[r] = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != i)
+                    .map(|(_, c)| *c)
+                    .collect();
+            }
+        }
+    }
+    labels
+}
+
 /// The table as printed (with its misprints), and the text of the stream.
 fn render(seed: u64, damages: &[Damage], interleaved: bool) -> (Vec<[i64; 7]>, String) {
     let mut table = consistent_table(seed);
-    let mut labels: Vec<String> = LABELS.iter().map(|l| l.to_string()).collect();
+    let labels = garbled_labels(damages);
     let mut vanished = [[false; 7]; 23];
     for d in damages {
         match *d {
             Damage::Vanish(r, c) => vanished[r][c] = true,
-            Damage::Garble(r, i) => {
-                let chars: Vec<char> = labels[r].chars().collect();
-                if chars.len() > 4 {
-                    let i = 2 + i % (chars.len() - 3);
-                    labels[r] = chars
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| *k != i)
-                        .map(|(_, c)| *c)
-                        .collect();
-                }
-            }
             Damage::Misprint(r, c, by) => table[r][c] += by,
             _ => {}
         }
@@ -142,21 +150,7 @@ fn render(seed: u64, damages: &[Damage], interleaved: bool) -> (Vec<[i64; 7]>, S
 
 /// The same table flattened onto one line without separators (`get_text()`).
 fn flatten(table: &[[i64; 7]], damages: &[Damage]) -> String {
-    let mut labels: Vec<String> = LABELS.iter().map(|l| l.to_string()).collect();
-    for d in damages {
-        if let Damage::Garble(r, i) = *d {
-            let chars: Vec<char> = labels[r].chars().collect();
-            if chars.len() > 4 {
-                let i = 2 + i % (chars.len() - 3);
-                labels[r] = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != i)
-                    .map(|(_, c)| *c)
-                    .collect();
-            }
-        }
-    }
+    let labels = garbled_labels(damages);
     let mut text = HEAD.replace('\n', "");
     for (label, row) in labels.iter().zip(table) {
         text.push_str(label);

@@ -7,37 +7,15 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::tables::T3_LABELS_2019;
+
 use gov_disclosure_report::validate::{
     Finding, Rule, RuleClass, Status, ValidateOptions, validate, validate_series, validate_with,
 };
 use gov_disclosure_report::{Severity, parse_report};
 use std::collections::BTreeMap;
-
-const T3_LABELS: [&str; 23] = [
-    "一、本年新收政府信息公开申请数量",
-    "二、上年结转政府信息公开申请数量",
-    "三、本年度办理结果\t（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "（三）不予公开\t1.属于国家秘密",
-    "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”",
-    "4.保护第三方合法权益",
-    "5.属于三类内部事务信息",
-    "6.属于四类过程性信息",
-    "7.属于行政执法案卷",
-    "8.属于行政查询事项",
-    "（四）无法提供\t1.本机关不掌握相关政府信息",
-    "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确",
-    "（五）不予处理\t1.信访举报投诉类申请",
-    "2.重复申请",
-    "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息",
-    "（六）其他处理",
-    "（七）总计",
-    "四、结转下年度继续办理",
-];
 
 /// A small report, consistent by default: every count 0.
 #[derive(Clone)]
@@ -122,7 +100,7 @@ impl Report {
             }
         }
         s.push_str("三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n");
-        for (r, label) in T3_LABELS.iter().enumerate() {
+        for (r, label) in T3_LABELS_2019.iter().enumerate() {
             let values: Vec<&str> = (0..7)
                 .map(|c| self.t3.get(&(r, c)).copied().unwrap_or("0"))
                 .collect();
@@ -168,7 +146,7 @@ fn the_consistent_base_report_raises_nothing() {
     assert!(findings.is_empty(), "{findings:#?}");
 }
 
-// Row indexes in T3_LABELS, and columns.
+// Row indexes in T3_LABELS_2019, and columns.
 const NEW: usize = 0;
 const OVER: usize = 1;
 const GRANTED: usize = 2;
@@ -328,16 +306,16 @@ fn one_blank_row_is_one_finding_listing_every_column_it_leaves_unassessed() {
 #[test]
 fn one_blank_column_is_one_finding_listing_every_row_it_leaves_unassessed() {
     let mut report = Report::new();
-    for row in 0..T3_LABELS.len() {
+    for row in 0..T3_LABELS_2019.len() {
         report = report.t3(row, 2, "/");
     }
     let findings = report.findings();
     let col = of(&findings, "T3.COL");
     assert_eq!(col.len(), 1, "{col:#?}");
     assert_eq!(col[0].scope, "research");
-    assert_eq!(col[0].unassessable.len(), T3_LABELS.len());
+    assert_eq!(col[0].unassessable.len(), T3_LABELS_2019.len());
     assert_eq!(col[0].unassessable[0], "new_received");
-    assert_eq!(col[0].cells.len(), T3_LABELS.len());
+    assert_eq!(col[0].cells.len(), T3_LABELS_2019.len());
     assert!(col[0].cells.iter().all(|c| c.raw == "/"));
     // Table 4: 尚未审结 blank in all three groups.
     let mut report = Report::new();

@@ -273,6 +273,26 @@ impl Context<'_> {
         Some((key, by_position))
     }
 
+    /// Orders a table's rows as the template does and reports the template
+    /// rows that were not found.
+    pub(crate) fn order_rows<R, K: Copy + PartialEq>(
+        &mut self,
+        table: &str,
+        span: Span,
+        rows: &mut [R],
+        expected: &[K],
+        key: impl Fn(&R) -> K,
+        name: impl Fn(K) -> &'static str,
+    ) {
+        rows.sort_by_key(|r| expected.iter().position(|k| *k == key(r)));
+        let missing: Vec<&str> = expected
+            .iter()
+            .filter(|k| !rows.iter().any(|r| key(r) == **k))
+            .map(|k| name(*k))
+            .collect();
+        self.report_missing(table, span, &missing);
+    }
+
     /// Reports the expected rows that were not found.
     pub(crate) fn report_missing(&mut self, table: &str, span: Span, missing: &[&str]) {
         if !missing.is_empty() {

@@ -257,14 +257,13 @@ pub fn build(
     if table.rows.is_empty() {
         return None;
     }
-    table
-        .rows
-        .sort_by_key(|r| expected.iter().position(|i| *i == r.item));
-    let missing: Vec<&str> = expected
-        .iter()
-        .filter(|i| !table.rows.iter().any(|r| r.item == **i))
-        .map(|i| i.key())
-        .collect();
-    ctx.report_missing("表二", table.span, &missing);
+    ctx.order_rows(
+        "表二",
+        table.span,
+        &mut table.rows,
+        expected,
+        |r| r.item,
+        ProactiveItem::key,
+    );
     Some(table)
 }

@@ -536,14 +536,13 @@ pub fn build(ctx: &mut Context<'_>, layout: Layout, rows: &[LogicalRow]) -> Opti
     if table.rows.is_empty() {
         return None;
     }
-    table
-        .rows
-        .sort_by_key(|r| expected.iter().position(|k| *k == r.key));
-    let missing: Vec<&str> = expected
-        .iter()
-        .filter(|k| !table.rows.iter().any(|r| r.key == **k))
-        .map(|k| k.key())
-        .collect();
-    ctx.report_missing("表三", table.span, &missing);
+    ctx.order_rows(
+        "表三",
+        table.span,
+        &mut table.rows,
+        &expected,
+        |r| r.key,
+        RequestsRowKey::key,
+    );
     Some(table)
 }
