@@ -2,7 +2,8 @@
 //! every rendering) against its truth: no table cell may be wrong and none may
 //! be printed that the report does not have. Cells the parser abstains on are
 //! allowed here (the bundled corpora test exact scores in `parser_corpus.rs`);
-//! a wrong number never is. Skipped, saying so, when the shared corpus is not
+//! a wrong number never is; every report keeps the span invariants. Skipped,
+//! saying so, when the shared corpus is not
 //! beside the crate (as in the published package).
 #![allow(
     clippy::unwrap_used,
@@ -40,6 +41,8 @@ fn no_shared_corpus_report_gets_a_wrong_or_extra_cell() {
         };
         for path in files {
             checked += 1;
+            let input = std::fs::read_to_string(&path).unwrap();
+            common::assert_span_invariants(&input, &gov_disclosure_report::parse_report(&input));
             let wrong: Vec<String> = common::problems(&path)
                 .into_iter()
                 .filter(|p| !p.starts_with("meta.") && !p.ends_with("got nothing"))

@@ -396,7 +396,10 @@ fn displaced_table_4(litigation: &[i64; 10]) -> String {
 
 #[test]
 fn table_4_groups_printed_after_the_last_section_are_joined_when_their_sums_hold() {
-    let report = parse_report(&displaced_table_4(&[0, 1, 0, 0, 1, 2, 0, 0, 1, 3]));
+    let text = displaced_table_4(&[0, 1, 0, 0, 1, 2, 0, 0, 1, 3]);
+    let report = parse_report(&text);
+    // The joined cells keep their own spans, after the last section.
+    common::assert_span_invariants(&text, &report);
     let t4 = report.table4().unwrap();
     let values: Vec<i64> = t4
         .cells

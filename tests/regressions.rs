@@ -149,3 +149,29 @@ fn an_invisible_char_in_an_aligned_table_changes_nothing() {
         assert_eq!(codes(&text), expected_codes, "{at:?}{invisible:?}");
     }
 }
+
+/// Found by the `parse_report` fuzz target: an HTML page whose heading 二 was
+/// mangled (`二第二十条、主动公开…`), so table 2 was found by its content in a
+/// section whose heading is absent. The absent heading's empty span sat at
+/// the end of the markup before the table, outside its section; it is now
+/// at the section's start.
+#[test]
+fn an_absent_heading_lies_inside_its_section() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/regressions/heading-outside-section.bin"
+    ))
+    .unwrap();
+    let input = String::from_utf8_lossy(&bytes).to_string();
+    let report = parse_report(&input);
+    let absent: Vec<_> = report
+        .sections
+        .iter()
+        .filter(|s| s.heading.matched == gov_disclosure_report::HeadingMatch::Absent)
+        .collect();
+    assert!(!absent.is_empty());
+    for s in absent {
+        assert!(s.span.contains(s.heading.span));
+    }
+    common::assert_span_invariants(&input, &report);
+}

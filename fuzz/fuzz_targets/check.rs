@@ -37,7 +37,9 @@ fn check_report(input: &str, report: &gov_disclosure_report::AnnualReport) {
             assert!(s.span.contains(row), "row outside its section");
             for c in cells {
                 check_span(input, c.span, "cell");
-                assert!(row.contains(c.span), "cell outside its row");
+                // Only an inferred cell, printed elsewhere by the converter,
+                // may lie outside its row.
+                assert!(row.contains(c.span) || c.inferred, "cell outside its row");
             }
         }
     }

@@ -397,7 +397,10 @@ fn headless_section(
 ) -> Section {
     let text = ctx.text();
     let start = region.map_or(next, |r| r.start);
-    let heading_span = ctx.span(start, start);
+    let end = trim_end_offset(text, start, next);
+    // The absent heading is an empty span where the section starts.
+    let section_start = ctx.span(start, end.max(start)).start;
+    let heading_span = Span::new(section_start, section_start);
     let (paragraphs, table, table_end) = section_body(ctx, kind, start, region, next);
     let message = if table.is_some() {
         format!(
@@ -413,7 +416,7 @@ fn headless_section(
         )
     };
     ctx.diagnose(DiagnosticCode::TableWithoutHeading, heading_span, message);
-    let end = trim_end_offset(text, start, next).max(table_end.unwrap_or(start));
+    let end = end.max(table_end.unwrap_or(start));
     Section {
         kind,
         heading: Heading {

@@ -35,7 +35,8 @@ const REVIEW_CELLS: usize = 15;
 /// header word, over lines of header words and numbers only — is joined to
 /// it, if it holds exactly the numbers missing and each of its complete
 /// groups adds up (总计 = the sum of the four outcomes). Its rows are marked
-/// inferred.
+/// inferred; its cells keep their own spans, outside the table's section
+/// (the one place where a cell lies outside its table and section).
 fn join_displaced_reviews<'a>(
     ctx: &mut Context<'a>,
     rows: &mut Vec<LogicalRow<'a>>,
@@ -121,6 +122,9 @@ pub(crate) fn build_table(
     };
     let (layout, physical) = layout::physical_rows_with(text, start, end, &printed);
     let mut rows = logical_rows(layout, physical);
+    // The rows inside the table's region; a displaced chunk joined after
+    // them keeps its cells' own spans, outside the region and the section.
+    let in_region = rows.len();
     if kind == SectionKind::ReviewsAndLitigation && layout == layout::Layout::Words {
         join_displaced_reviews(ctx, &mut rows, end, &printed);
     }
@@ -128,6 +132,7 @@ pub(crate) fn build_table(
     // that row is part of the table.
     let last_value_end = rows
         .iter()
+        .take(in_region)
         .filter(|r| r.has_values())
         .filter_map(LogicalRow::range)
         .map(|(_, e)| e)
@@ -149,9 +154,12 @@ pub(crate) fn build_table(
             table2::build(ctx, layout, &rows).map(Table::ProactiveDisclosure)
         }
         SectionKind::Requests => table3::build(ctx, layout, &rows).map(Table::Requests),
-        SectionKind::ReviewsAndLitigation => {
-            table4::build(ctx, layout, &rows).map(Table::ReviewsAndLitigation)
-        }
+        SectionKind::ReviewsAndLitigation => table4::build(ctx, layout, &rows).map(|mut t| {
+            if rows.len() > in_region {
+                t.span = ctx.span_of_rows(rows.get(..in_region).unwrap_or_default());
+            }
+            Table::ReviewsAndLitigation(t)
+        }),
         _ => None,
     };
     let table_end = if table.is_some() { table_end } else { None };
