@@ -230,7 +230,7 @@ pub(crate) fn parse(input: &str) -> AnnualReport {
         ctx.diagnose(
             DiagnosticCode::AgencyFromSignature,
             span,
-            format!("the title names no agency; the signer {name:?} was taken"),
+            format!("the title names no agency; the signer “{name}” was taken"),
         );
         report.agency = Some(Located { value: name, span });
     }
@@ -344,7 +344,7 @@ fn headed_section(
         ctx.diagnose(
             DiagnosticCode::InlineHeading,
             heading_span,
-            format!("heading {heading_text:?} was found inside a line of running text"),
+            format!("heading “{heading_text}” was found inside a line of running text"),
         );
     }
     if h.matched == HeadingMatch::Variant {
@@ -352,7 +352,7 @@ fn headed_section(
             DiagnosticCode::HeadingVariant,
             heading_span,
             format!(
-                "heading {heading_text:?} only resembles the wording of section {} ({})",
+                "heading “{heading_text}” only resembles the wording of section {} ({})",
                 h.kind.number(),
                 h.kind.official_heading()
             ),

@@ -82,14 +82,14 @@ impl Context<'_> {
             self.diagnose(
                 DiagnosticCode::CellUnreadable,
                 span,
-                format!("cell {:?} is neither a number nor a placeholder", raw.text),
+                format!("cell “{}” is neither a number nor a placeholder", raw.text),
             );
         }
         if let Some(unit) = parsed.unit {
             self.diagnose(
                 DiagnosticCode::CellUnit,
                 span,
-                format!("unit {unit:?} stripped from cell {:?}", raw.text),
+                format!("unit “{unit}” stripped from cell “{}”", raw.text),
             );
         }
         Cell {
@@ -236,7 +236,7 @@ impl Context<'_> {
                         self.set_aside(row, DiagnosticCode::RowUnplaced, message)
                     } else {
                         let message = format!(
-                            "{table} row {label:?} matches no row of the template and its position does not tell which row it is; kept as an extra row"
+                            "{table} row “{label}” matches no row of the template and its position does not tell which row it is; kept as an extra row"
                         );
                         self.set_aside(row, DiagnosticCode::RowUnknown, message)
                     };
@@ -264,7 +264,7 @@ impl Context<'_> {
                 )
             } else {
                 format!(
-                    "{table} row {label:?} names no row of the template; it was read as {} by its position between the rows around it and its ordinal",
+                    "{table} row “{label}” names no row of the template; it was read as {} by its position between the rows around it and its ordinal",
                     name(key)
                 )
             };
@@ -324,8 +324,9 @@ impl Context<'_> {
                 DiagnosticCode::RowExtraCells,
                 at,
                 format!(
-                    "{what} has {} cell(s) more than its columns; set aside: {texts:?}",
-                    dropped.len()
+                    "{what} has {} cell(s) more than its columns; set aside: “{}”",
+                    dropped.len(),
+                    texts.join("”, “")
                 ),
             );
         }
