@@ -109,6 +109,11 @@ pub fn scaling_inputs() -> Vec<(String, String)> {
             ));
         }
         inputs.push((format!("digit_runs_{n}_rows"), runs));
+        // One narrative sentence holding a long run of numeral chars (a
+        // garbled extraction): the claim lexer looks ahead a bounded number
+        // of chars from each token, so this stays linear.
+        let numerals = format!("一、总体情况\n本年度收到申请{}件。\n", "一".repeat(n * 8));
+        inputs.push((format!("numeral_run_{}_chars", n * 8), numerals));
     }
     inputs
 }

@@ -507,8 +507,12 @@ fn token(input: &str) -> IResult<&str, Tok> {
     if numeral_char(c) {
         // Chinese numerals are mostly words (`进一步`, `统一`, `一是`): a
         // number needs a year, a unit, a list mark or 百分之 after the run.
+        // A numeral reads at most 8 chars, so a longer run is no number and
+        // the scan stops there: each token start looks at 9 chars at most,
+        // which keeps a long run of 一 or 〇 linear.
         let run_end = input
             .char_indices()
+            .take(9)
             .find(|(_, c)| !numeral_char(*c))
             .map_or(input.len(), |(i, _)| i);
         let after = input.get(run_end..).and_then(|t| t.chars().next());
