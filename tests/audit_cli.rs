@@ -512,6 +512,16 @@ fn output_file_and_cross_year_findings() {
         written.lines().any(|l| l.contains("b.txt\tX.CARRY\t")),
         "{written}"
     );
+    // The same narrative in both years: X.DUP points at no cell and still
+    // belongs to the later report.
+    assert!(
+        written.lines().any(|l| l.contains("b.txt\tX.DUP\t")),
+        "{written}"
+    );
+    assert!(
+        !written.lines().any(|l| l.contains("a.txt\tX.")),
+        "{written}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

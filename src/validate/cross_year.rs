@@ -153,7 +153,10 @@ pub fn pair(
     let mut found = unassessable::findings(outcomes);
     jumps(previous, current, py, cy, &mut found);
     duplicate_text(previous, current, py, cy, &mut found);
-    out.extend(found);
+    out.extend(found.into_iter().map(|f| Finding {
+        report_year: Some(cy),
+        ..f
+    }));
 }
 
 /// X.JUMP: a key figure grows more than 5× or falls below 0.2× in a year.

@@ -115,6 +115,14 @@ pub struct Finding {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub claim: Option<Box<NarrativeClaim>>,
+    /// For a cross-year finding (X.*): the year of the later report of the
+    /// pair, the report the finding belongs to. `None` for a finding of one
+    /// report.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub report_year: Option<i32>,
 }
 
 impl std::fmt::Display for Finding {

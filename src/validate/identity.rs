@@ -399,6 +399,7 @@ impl<'a> Identity<'a> {
                 side(&self.right, &right_values, true)
             ),
             claim: None,
+            report_year: None,
         }))
     }
 }
@@ -432,6 +433,7 @@ pub fn simple(
         message,
         message_en,
         claim: None,
+        report_year: None,
     }
 }
 

@@ -139,8 +139,9 @@ pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Fi
 
 /// Cross-year rules (X.*) over reports of **one** agency, in any order; the
 /// caller groups reports by agency (see [`group_by_agency`]). Each pair of
-/// consecutive years is compared; findings belong to the later report, and
-/// cells of the earlier one carry its year in [`FindingCell::year`].
+/// consecutive years is compared; findings belong to the later report, whose
+/// year they carry in [`Finding::report_year`], and cells of the earlier one
+/// carry its year in [`FindingCell::year`].
 ///
 /// ```
 /// use gov_disclosure_report::parse_report;
@@ -162,6 +163,7 @@ pub fn validate_with(report: &AnnualReport, options: &ValidateOptions) -> Vec<Fi
 ///         .map(|f| f.scope.as_str())
 ///         .collect();
 ///     assert_eq!(carry, ["natural_person", "total"]);
+///     assert!(findings.iter().all(|f| f.report_year == Some(2021)));
 /// }
 /// ```
 pub fn validate_series(reports: &[&AnnualReport]) -> Vec<Finding> {
@@ -178,7 +180,7 @@ pub fn validate_series_with(reports: &[&AnnualReport], options: &ValidateOptions
     let mut out = Vec::new();
     for pair in dated.windows(2) {
         if let [(py, previous), (cy, current)] = pair
-            && *cy == py + 1
+            && py.checked_add(1) == Some(*cy)
         {
             cross_year::pair(previous, current, options, &mut out);
         }

@@ -240,6 +240,7 @@ fn finding(
 ) -> Finding {
     Finding {
         claim: Some(Box::new(claim.clone())),
+        report_year: None,
         ..simple(
             rule,
             Status::Fail,
@@ -579,11 +580,11 @@ fn years(report: &AnnualReport, reads: &[Read<'_>], out: &mut Vec<Finding>) {
             (
                 format!(
                     "工作计划应针对{}年，正文写作{mentioned}年：“{excerpt}”",
-                    year + 1
+                    i64::from(year) + 1
                 ),
                 format!(
                     "a work plan dated {mentioned} in a report on {year} (expected {}): \"{excerpt}\"",
-                    year + 1
+                    i64::from(year) + 1
                 ),
             )
         } else {

@@ -135,6 +135,7 @@ impl Unassessable<'_> {
             message: format!("{}：无法核对，{}", self.place.zh(), zh.join("、")),
             message_en: format!("{}: not assessable, {}", self.place.en(), en.join(", ")),
             claim: None,
+            report_year: None,
         }
     }
 
@@ -288,5 +289,6 @@ fn grouped(line: &Line, members: Vec<Unassessable<'_>>) -> Option<Finding> {
         message: format!("{}：无法核对，{what_zh}", Place::join(&places, false)),
         message_en: format!("{}: not assessable, {what_en}", Place::join(&places, true)),
         claim: None,
+        report_year: None,
     })
 }

@@ -133,14 +133,13 @@ fn add_series_findings(audited: &mut [Audited], options: &ValidateOptions) {
             .filter_map(|i| audited.get(*i).map(|a| &a.report))
             .collect();
         for f in validate::validate_series_with(&reports, options) {
-            // A cross-year finding belongs to the report of the latest year among its cells.
-            let year = f.cells.iter().filter_map(|c| c.year).max();
+            // A cross-year finding belongs to the later report of its pair.
+            let Some(year) = f.report_year else { continue };
             if let Some(&i) = members.iter().find(|i| {
                 audited
                     .get(**i)
                     .and_then(|a| a.report.year.as_ref())
-                    .map(|y| y.value)
-                    == year
+                    .is_some_and(|y| y.value == year)
             }) {
                 found.push((i, f));
             }
