@@ -57,8 +57,40 @@ const CONCEPT_WEIGHT: u16 = 3;
 
 /// Other spellings of the concept words, each as long as the spelling the
 /// reference wordings use: a title is scored with them read as the latter.
-const CONCEPT_SPELLINGS: &[([char; 2], [char; 2])] =
-    &[(['整', '改'], ['改', '进']), (['其', '它'], ['其', '他'])];
+const CONCEPT_SPELLINGS: &[([char; 2], [char; 2])] = &[
+    (['整', '改'], ['改', '进']),
+    (['其', '它'], ['其', '他']),
+    (['基', '本'], ['总', '体']),
+];
+
+/// The subject of the whole report, which any section title may repeat in
+/// front of its own words (`政府信息公开工作总体情况`, `政务公开总体情况`),
+/// longest first: a title is also scored without it.
+const SUBJECTS: &[&str] = &[
+    "政府信息公开工作",
+    "政务信息公开工作",
+    "政府信息公开",
+    "政务信息公开",
+    "政务公开工作",
+    "政务公开",
+    "信息公开工作",
+    "信息公开",
+];
+
+/// How many chars of `title` a leading subject phrase takes (0 if none).
+fn subject_len(title: &[char]) -> usize {
+    SUBJECTS
+        .iter()
+        .find(|s| {
+            let mut at = 0;
+            s.chars().all(|c| {
+                let same = title.get(at) == Some(&c);
+                at += 1;
+                same
+            })
+        })
+        .map_or(0, |s| s.chars().count())
+}
 
 /// `title` with the other spellings of concept words read as the references'.
 fn canonical(title: &[char]) -> Vec<char> {
@@ -257,13 +289,20 @@ fn references() -> &'static [(SectionKind, Reference)] {
 pub struct Title {
     printed: Vec<char>,
     canonical: Vec<char>,
+    /// Chars of a leading subject phrase (see [`SUBJECTS`]).
+    subject: usize,
 }
 
 impl Title {
     /// A title from its scored chars.
     pub fn new(printed: Vec<char>) -> Title {
         let canonical = canonical(&printed);
-        Title { printed, canonical }
+        let subject = subject_len(&printed);
+        Title {
+            printed,
+            canonical,
+            subject,
+        }
     }
 
     /// The first char as printed.
@@ -282,13 +321,36 @@ impl Title {
 
     /// The best score of the title against the reference wordings of
     /// `kind`; `None` when none of the section's meaning words is there.
+    /// A title that starts with the report's subject (`政府信息公开工作…`)
+    /// is scored with and without it; without it, the subject's chars
+    /// belong to the heading but the wording is not the official one.
     pub fn score(&self, kind: SectionKind) -> Option<TitleScore> {
         if !self.mentions(kind) {
             return None;
         }
+        let whole = self.score_from(kind, 0);
+        if self.subject == 0 {
+            return whole;
+        }
+        let after_subject = self.score_from(kind, self.subject).map(|s| TitleScore {
+            len: s.len + self.subject,
+            exact: false,
+            ..s
+        });
+        match (whole, after_subject) {
+            (Some(w), Some(a)) if a.similarity > w.similarity => Some(a),
+            (None, a) => a,
+            (w, _) => w,
+        }
+    }
+
+    /// [`Title::score`] of the title's chars from `skip` on.
+    fn score_from(&self, kind: SectionKind, skip: usize) -> Option<TitleScore> {
+        let printed = self.printed.get(skip..)?;
+        let canonical = self.canonical.get(skip..)?;
         let wordings = || references().iter().filter(move |(k, _)| *k == kind);
         // A wording as printed needs no alignment.
-        if let Some((_, r)) = wordings().find(|(_, r)| self.printed.starts_with(&r.chars)) {
+        if let Some((_, r)) = wordings().find(|(_, r)| printed.starts_with(&r.chars)) {
             return Some(TitleScore {
                 kind,
                 similarity: 1.0,
@@ -297,7 +359,7 @@ impl Title {
             });
         }
         wordings()
-            .filter_map(|(k, r)| r.score(*k, &self.printed, &self.canonical))
+            .filter_map(|(k, r)| r.score(*k, printed, canonical))
             .max_by(|a, b| {
                 a.similarity
                     .total_cmp(&b.similarity)
@@ -361,6 +423,27 @@ mod tests {
         // Another spelling of a concept word counts as the word.
         assert!(score(ProblemsAndImprovements, "存在的主要问题及整改措施") > 0.85);
         assert!(score(OtherMatters, "其它需要报告的事项") > 0.9);
+        assert!(score(Overview, "基本情况") > 0.9);
+    }
+
+    #[test]
+    fn a_title_may_repeat_the_reports_subject() {
+        use SectionKind::*;
+        for text in [
+            "政府信息公开工作总体情况",
+            "政府信息公开总体情况",
+            "政务公开工作总体情况",
+        ] {
+            let s = title(text).score(Overview);
+            assert!(s.is_some_and(|s| s.similarity > 0.9 && !s.exact), "{text}");
+            assert_eq!(covered(Overview, text), text);
+        }
+        assert!(score(ProactiveDisclosure, "政务公开主动公开政府信息情况") > 0.9);
+        // A wording that itself starts with the subject stays exact.
+        let own = title("政府信息公开行政复议、行政诉讼情况").score(ReviewsAndLitigation);
+        assert!(own.is_some_and(|s| s.exact));
+        // The subject alone names no section.
+        assert!(score(Overview, "政府信息公开工作") < 0.1);
     }
 
     #[test]
